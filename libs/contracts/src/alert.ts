@@ -1,0 +1,82 @@
+export type AlertRule =
+  | 'fishing_during_ban'
+  | 'illegal_passenger_carrying'
+  | 'restricted_entry'
+  | 'temporary_closure'
+  | 'speeding'
+  | 'ais_gap'
+  | 'identity'
+  | 'night_operation'
+  | 'encounter'
+  | 'loitering';
+
+export const ALERT_RULES: readonly AlertRule[] = [
+  'fishing_during_ban',
+  'illegal_passenger_carrying',
+  'restricted_entry',
+  'temporary_closure',
+  'speeding',
+  'ais_gap',
+  'identity',
+  'night_operation',
+  'encounter',
+  'loitering',
+];
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+
+/** Workflow status (console). The detector only knows open/closed via `closedAt`. */
+export type AlertStatus = 'open' | 'acknowledged' | 'confirmed' | 'dismissed';
+
+/** A reason a human can read, in both console languages. */
+export interface Reason {
+  zh: string;
+  en: string;
+}
+
+/** One piece of evidence: what was seen, when and where, and why it matters. */
+export interface EvidenceItem {
+  kind: string;
+  at: string;
+  lat?: number;
+  lon?: number;
+  reason: Reason;
+  data?: Record<string, unknown>;
+}
+
+export interface Alert {
+  id: string;
+  rule: AlertRule;
+  severity: Severity;
+  mmsi: number;
+  vesselName: string | null;
+  zoneId: string | null;
+  openedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  position: { lat: number; lon: number } | null;
+  /** Summary reason for the alert as a whole. */
+  reason: Reason;
+  evidence: EvidenceItem[];
+  status?: AlertStatus;
+}
+
+/** What the detection engine emits: the alert after the change. */
+export interface AlertChange {
+  kind: 'opened' | 'updated' | 'closed';
+  alert: Alert;
+}
+
+/** One append-only audit event of the alert workflow. */
+export interface AlertAuditEvent {
+  id: number;
+  alertId: string;
+  action: 'opened' | 'updated' | 'closed' | 'acknowledged' | 'confirmed' | 'dismissed' | 'note' | 'assigned';
+  actor: string;
+  at: string;
+  note: string | null;
+  data: Record<string, unknown> | null;
+  prevHash: string;
+  hash: string;
+}
