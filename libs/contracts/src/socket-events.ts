@@ -17,14 +17,43 @@ export interface VesselDelta {
   at: string;
 }
 
+/**
+ * Compact vessel row (console, opt-in with `compact: true` on subscribe):
+ * [mmsi, lat, lon, sog, cog, heading, category, motion, name, registered, fixAtEpochSeconds].
+ */
+export type CompactVessel = [
+  number,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  string,
+  string,
+  string | null,
+  boolean,
+  number | null,
+];
+
+export interface CompactVesselDelta {
+  full: boolean;
+  rows: CompactVessel[];
+  remove: number[];
+  at: string;
+}
+
+/** Viewport subscription: a bbox, optionally asking for compact rows. */
+export type ViewportSubscription = BBox & { compact?: boolean };
+
 export interface ServerToClientEvents {
   'vessels:delta': (delta: VesselDelta) => void;
+  'vessels:compact': (delta: CompactVesselDelta) => void;
   'alert': (alert: Alert) => void;
   'error': (err: { message: string }) => void;
 }
 
 export interface ClientToServerEvents {
-  'vessels:subscribe': (bbox: BBox, ack?: (res: { ok: boolean; message?: string }) => void) => void;
+  'vessels:subscribe': (bbox: ViewportSubscription, ack?: (res: { ok: boolean; message?: string }) => void) => void;
   'vessels:unsubscribe': () => void;
 }
 
