@@ -68,10 +68,31 @@ export type RejectReason =
   | 'unsupported_type'
   | 'payload_too_short'
   | 'line_too_long'
-  | 'duplicate_message';
+  | 'duplicate_message'
+  /** A multi-part message missing fragments: superseded by a new message on the same key, or end of stream. */
+  | 'fragment_incomplete'
+  /** A `$PGHP` wrapper line whose following sentence did not become part of a message. */
+  | 'unused_wrapper'
+  /** A bug in the decoder caught at the stream boundary (should never happen). */
+  | 'internal_error';
 
 export interface DecodeCounters {
   lines: number;
   messages: number;
   rejected: Partial<Record<RejectReason, number>>;
+  /** Lines that became part of a decoded message (wrapper lines included). */
+  consumedLines?: number;
+  /** Lines held in the fragment buffer, not yet decided. After flush: 0. */
+  pendingLines?: number;
+  /** Accepted with a repair or oddity worth knowing (tag-block checksum wrong, missing `!`, glued line, …). */
+  warnings?: Partial<Record<DecodeWarning, number>>;
+  /** Exceptions thrown by onMessage/onReject callbacks (caught, not counted against lines). */
+  callbackErrors?: number;
 }
+
+/** Oddities that the sentence layer tolerates but counts. */
+export type DecodeWarning =
+  | 'tag_block_checksum'
+  | 'tag_block_no_checksum'
+  | 'missing_start_delimiter'
+  | 'glued_line';
