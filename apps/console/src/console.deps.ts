@@ -1,0 +1,110 @@
+import type { Alert, LiveBus, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
+import type { Registry } from 'prom-client';
+
+/** The SQL surface the console needs from the store (owner F): parameterised queries only. */
+export interface SqlDb {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  tx<T>(fn: (db: SqlDb) => Promise<T>): Promise<T>;
+}
+
+export interface AlertListFilter {
+  rule?: string;
+  severity?: string;
+  status?: string;
+  mmsi?: number;
+  zoneId?: string;
+  from?: string;
+  to?: string;
+  active?: boolean;
+  limit?: number;
+  cursor?: string | null;
+  [k: string]: unknown;
+}
+
+/** Structural view of the store (owner F) — only what the console calls. */
+export interface ConsoleStore {
+  db: SqlDb;
+  alerts: {
+    get(id: string): Promise<Alert | null>;
+    list(filter: AlertListFilter): Promise<{ items: Alert[]; nextCursor: string | null }>;
+    [k: string]: unknown;
+  };
+  vessels?: {
+    get?(mmsi: number): Promise<Record<string, unknown> | null>;
+    [k: string]: unknown;
+  };
+  tracks?: { track(mmsi: number, from: string | Date, to: string | Date, maxPoints?: number): Promise<TrackPoint[]> };
+  health?(): Promise<{ ok: boolean; [k: string]: unknown }>;
+  [k: string]: unknown;
+}
+
+/** Live vessel view of the detection engine (owner D), when in the same process. */
+export interface LiveVesselView {
+  snapshots(): Iterable<VesselSnapshot> | VesselSnapshot[];
+  snapshot(mmsi: number): VesselSnapshot | null | undefined;
+  track?(mmsi: number): TrackPoint[];
+}
+
+export interface GeoJsonFeatureCollection {
+  type: 'FeatureCollection';
+  features: Array<{ type: 'Feature'; geometry: any; properties: Record<string, any> }>;
+  [k: string]: unknown;
+}
+
+/** Zones and calendars as the engine uses them; replace() validates and swaps them live. */
+export interface ZonesProvider {
+  get(): GeoJsonFeatureCollection;
+  /** Throws an error carrying `featureIndex` and `reason`/`message` when a feature is invalid. */
+  replace?(fc: unknown): Promise<{ count: number }> | { count: number };
+  calendars?(): unknown;
+  replaceCalendars?(cal: unknown): Promise<{ count: number }> | { count: number };
+}
+
+export interface FeedStatus {
+  id: string;
+  url?: string;
+  kind?: string;
+  connected?: boolean;
+  [k: string]: unknown;
+}
+
+export interface RegistryProvider {
+  /** Called after a registry import so the engine sees the new rows. */
+  reload?(): Promise<void> | void;
+}
+
+export interface ConsoleSettings {
+  dataDir: string;
+  jwtSecret?: string;
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+  adminPassword?: string;
+  demoAccounts: boolean;
+  /** Jurisdiction zone id the demo port-office account is bound to. */
+  demoJurisdiction: string;
+  redisUrl?: string;
+  corsOrigin: string | string[] | boolean;
+  webDist?: string;
+  bcryptCost: number;
+  webhookRetryBaseMs: number;
+  webhookMaxAttempts: number;
+  webhookPollMs: number;
+  vesselTickMs: number;
+  /** Run the webhook worker in this process (default true). */
+  webhooks: boolean;
+}
+
+export interface ConsoleDeps {
+  settings: ConsoleSettings;
+  store: ConsoleStore;
+  bus: LiveBus;
+  live?: LiveVesselView;
+  zones?: ZonesProvider;
+  feeds?: { status(): FeedStatus[] | Promise<FeedStatus[]> };
+  registry?: RegistryProvider;
+  metrics?: Registry;
+  /** Writes a line where the operator sees it (credentials on first start). Default console.log. */
+  log?: (line: string) => void;
+}
+
+export const CONSOLE_DEPS = Symbol('CONSOLE_DEPS');

@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import type { AlertAuditEvent, AlertStatus } from '@seawarden/contracts';
+import type { ConsoleQueryable } from './users.repository.js';
+
+export interface ConsoleTxQueryable extends ConsoleQueryable {
+  tx<T>(fn: (db: ConsoleQueryable) => Promise<T>): Promise<T>;
+}
+
+export const AUDIT_GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted, so the hash does not depend on key order or jsonb storage. */
+export function auditCanonicalJson(v: unknown): string {
+  if (v === null || v === undefined || typeof v !== 'object') return JSON.stringify(v ?? null);
+  if (Array.isArray(v)) return `[${v.map(auditCanonicalJson).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  return `{${Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${auditCanonicalJson(o[k])}`)
+    .join(',')}}`;
+}
+
+export type AuditContent = Pick<AlertAuditEvent, 'alertId' | 'action' | 'actor' | 'at' | 'note' | 'data'>;
+
+/** hash = sha256(prevHash + canonical JSON of {alertId, action, actor, at, note, data}). */
+export function auditHash(prevHash: string, e: AuditContent): string {
+  const content = auditCanonicalJson({ alertId: e.alertId, action: e.action, actor: e.actor, at: e.at, note: e.note ?? null, data: e.data ?? null });
+  return createHash('sha256').update(prevHash).update(content).digest('hex');
+}
+
+const iso = (v: unknown): string => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString());
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) ?? null;
+
+const toEvent = (r: any): AlertAuditEvent => ({
+  id: Number(r.id),
+  alertId: r.alert_id,
+  action: r.action,
+  actor: r.actor,
+  at: iso(r.at),
+  note: r.note ?? null,
+  data: json(r.data),
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  count: number;
+  alerts: number;
+  brokenAt?: number;
+  alertId?: string;
+  reason?: string;
+}
+
+export class AuditAlertNotFoundError extends Error {
+  constructor(readonly alertId: string) {
+    super(`alert ${alertId} not found`);
+  }
+}
+
+/**
+ * The human side of the alert audit trail, in the store's `alert_events` table (one SHA-256
+ * chain per alert; the engine's opened/updated/closed events are in the same chains) and
+ * the workflow status in `alerts.status`.
+ */
+export class AuditRepository {
+  constructor(private readonly db: ConsoleTxQueryable) {}
+
+  /**
+   * Appends one event and optionally sets the status, in one transaction. The alert row is
+   * locked FOR UPDATE so concurrent appenders (several instances) chain linearly.
+   * `check` runs under the lock with the current status and may throw to refuse.
+   */
+  async append(
+    e: { alertId: string; action: AlertAuditEvent['action']; actor: string; note?: string | null; data?: Record<string, unknown> | null },
+    opts: { status?: AlertStatus; check?: (status: AlertStatus) => void } = {},
+  ): Promise<AlertAuditEvent> {
+    return this.db.tx(async (tx) => {
+      const { rows: alert } = await tx.query<{ status: AlertStatus }>('SELECT status FROM alerts WHERE id = $1 FOR UPDATE', [e.alertId]);
+      if (!alert[0]) throw new AuditAlertNotFoundError(e.alertId);
+      opts.check?.(alert[0].status);
+      const { rows: last } = await tx.query<{ hash: string }>(
+        'SELECT hash FROM alert_events WHERE alert_id = $1 ORDER BY id DESC LIMIT 1',
+        [e.alertId],
+      );
+      const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
+      const content: AuditContent = {
+        alertId: e.alertId, action: e.action, actor: e.actor, at: new Date().toISOString(), note: e.note ?? null, data: e.data ?? null,
+      };
+      const hash = auditHash(prevHash, content);
+      const { rows } = await tx.query(
+        `INSERT INTO alert_events (alert_id, action, actor, at, note, data, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING *`,
+        [content.alertId, content.action, content.actor, content.at, content.note,
+          content.data === null ? null : JSON.stringify(content.data), prevHash, hash],
+      );
+      if (opts.status) await tx.query('UPDATE alerts SET status = $2 WHERE id = $1', [e.alertId, opts.status]);
+      return toEvent(rows[0]);
+    });
+  }
+
+  async forAlert(alertId: string): Promise<AlertAuditEvent[]> {
+    const { rows } = await this.db.query('SELECT * FROM alert_events WHERE alert_id = $1 ORDER BY id', [alertId]);
+    return rows.map(toEvent);
+  }
+
+  /** Current assignee (user id) per alert: the data.userId of the latest 'assigned' event. */
+  async assignees(alertIds: string[]): Promise<Map<string, string | null>> {
+    const out = new Map<string, string | null>();
+    if (alertIds.length === 0) return out;
+    const { rows } = await this.db.query<any>(
+      `SELECT DISTINCT ON (alert_id) alert_id, data FROM alert_events
+       WHERE action = 'assigned' AND alert_id = ANY($1::text[]) ORDER BY alert_id, id DESC`,
+      [alertIds],
+    );
+    for (const r of rows) out.set(r.alert_id, (json(r.data)?.userId as string | null) ?? null);
+    return out;
+  }
+
+  /** Recomputes every chain (pages of events in id order); reports the first broken link. */
+  async verify(pageSize = 5000): Promise<AuditVerifyResult> {
+    const heads = new Map<string, string>();
+    let count = 0;
+    let after = 0;
+    for (;;) {
+      const { rows } = await this.db.query('SELECT * FROM alert_events WHERE id > $1 ORDER BY id LIMIT $2', [after, pageSize]);
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const e = toEvent(r);
+        const prev = heads.get(e.alertId) ?? AUDIT_GENESIS_HASH;
+        const base = { count, alerts: heads.size, brokenAt: e.id, alertId: e.alertId };
+        if (e.prevHash !== prev) return { ok: false, ...base, reason: 'prevHash does not match the previous event of the alert' };
+        if (auditHash(prev, e) !== e.hash) return { ok: false, ...base, reason: 'event content does not match its hash' };
+        heads.set(e.alertId, e.hash);
+        count++;
+        after = e.id;
+      }
+    }
+    return { ok: true, count, alerts: heads.size };
+  }
+}
