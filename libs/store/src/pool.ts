@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { StoreLogger } from './logger.js';
+
+export type StoreKind = 'pglite' | 'postgres';
+
+export interface OpenedPool {
+  kind: StoreKind;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface PoolOptions {
+  /** Server URL; when absent an embedded PGlite in dataDir is used. */
+  databaseUrl?: string;
+  /** PGlite data directory (`memory://` for an in-memory database). */
+  dataDir: string;
+  /** Max server connections. */
+  maxConnections?: number;
+  logger: StoreLogger;
+}
+
+/** One pg-compatible pool: PGlite through its node-postgres adapter, or a server. */
+export async function openPool(opts: PoolOptions): Promise<OpenedPool> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.maxConnections ?? 8,
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      keepAlive: true,
+      application_name: 'seawarden',
+    });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    pool.on('error', (err) => opts.logger.warn('idle database connection lost', { error: err.message }));
+    return { kind: 'postgres', pool, close: () => pool.end() };
+  }
+  if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
+  const lite = await PGlite.create(opts.dataDir);
+  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  pool.on('error', (err) => opts.logger.warn('pglite connection error', { error: err.message }));
+  return {
+    kind: 'pglite',
+    pool,
+    async close() {
+      await pool.end();
+      await lite.close();
+    },
+  };
+}
