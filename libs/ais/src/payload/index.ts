@@ -1,0 +1,1 @@
+export { decodePayload, type PayloadResult, type PayloadRejectReason } from './decode-payload.js';
