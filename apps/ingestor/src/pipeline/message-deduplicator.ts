@@ -1,0 +1,71 @@
+/**
+ * The same AIS transmission heard by several receivers arrives several times. Within
+ * `windowMs` of receive time a message with the same content is passed on once. Memory is
+ * bounded by the window and by `maxEntries`.
+ */
+import type { AisMessage } from '@seawarden/contracts';
+
+/** Fields that differ between receivers of one transmission, or are per-line bookkeeping. */
+const PER_RECEPTION = new Set(['line', 'receivedAt', 'source', 'channel', 'talker', 'own', 'warnings', 'raw', 'sentences', 'tagBlock']);
+
+/**
+ * The content key: the armored payload(s) when the decoder provides them, else every decoded
+ * field except those that depend on who heard it (same payload ⇔ same decoded fields).
+ */
+export function messageKey(msg: AisMessage): string {
+  const payload = msg['payload'] ?? msg['payloads'];
+  if (typeof payload === 'string') return `${msg.type}|${msg.mmsi}|${payload}`;
+  if (Array.isArray(payload)) return `${msg.type}|${msg.mmsi}|${payload.join('|')}`;
+  let key = `${msg.type}|${msg.mmsi}`;
+  for (const name of Object.keys(msg).sort()) {
+    if (PER_RECEPTION.has(name) || name === 'type' || name === 'mmsi') continue;
+    const v = msg[name];
+    key += `|${name}=${typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v)}`;
+  }
+  return key;
+}
+
+export interface DeduplicatorOptions {
+  /** 0 disables deduplication. */
+  windowMs: number;
+  maxEntries?: number;
+}
+
+export class MessageDeduplicator {
+  /** key → receive time of the first copy; insertion order ≈ time order, so pruning is from the front. */
+  private readonly seen = new Map<string, number>();
+  private newest = -Infinity;
+  private readonly windowMs: number;
+  private readonly maxEntries: number;
+
+  constructor(options: DeduplicatorOptions) {
+    this.windowMs = options.windowMs;
+    this.maxEntries = options.maxEntries ?? 200_000;
+  }
+
+  /** True when a copy with this key was passed on within the window before `atMs`. */
+  isDuplicate(key: string, atMs: number): boolean {
+    if (this.windowMs <= 0) return false;
+    if (atMs > this.newest) this.newest = atMs;
+    this.prune();
+    const first = this.seen.get(key);
+    if (first !== undefined && Math.abs(atMs - first) <= this.windowMs) return true;
+    // Re-insert so the entry moves to the back (newest).
+    this.seen.delete(key);
+    this.seen.set(key, atMs);
+    if (this.seen.size > this.maxEntries) this.seen.delete(this.seen.keys().next().value!);
+    return false;
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  private prune(): void {
+    const horizon = this.newest - this.windowMs;
+    for (const [key, at] of this.seen) {
+      if (at >= horizon) break;
+      this.seen.delete(key);
+    }
+  }
+}
