@@ -36,12 +36,19 @@ export interface FieldSpec {
   tail?: number;
   /** Field counted from the end of the payload (type 26 radio status). */
   fromEnd?: boolean;
+  /**
+   * Starts an optional trailing group (types 7, 13, 15, 16, 20 carry 1..4 entries): when encoding,
+   * a null/undefined value here ends the message at `cutAt` bits (the group's spare included).
+   */
+  cutAt?: number;
 }
 
 export interface DerivedField {
   name: string;
   /** Computes the value from the decoded fields (runs after all table fields are read). */
   derive: (m: Record<string, unknown>) => unknown;
+  /** Encoder side: table fields to set from the derived value when the caller gave only it. */
+  underive?: (m: Record<string, unknown>) => Record<string, unknown>;
 }
 
 export interface MessageTable {

@@ -33,6 +33,20 @@ const ETA: DerivedField = {
     m.etaMonth === null && m.etaDay === null
       ? null
       : `${pad2(m.etaMonth)}-${pad2(m.etaDay)}T${pad2(m.etaHour ?? 24)}:${pad2(m.etaMinute ?? 60)}Z`,
+  underive: (m) => {
+    if (m.etaMonth !== undefined || m.etaDay !== undefined || m.etaHour !== undefined || m.etaMinute !== undefined) return {};
+    // Accepts `MM-DDTHH:MMZ` or a full ISO time (its UTC month/day/hour/minute are used).
+    const s = typeof m.eta === 'string' ? m.eta : '';
+    const short = /^(\d\d)-(\d\d)T(\d\d):(\d\d)Z$/.exec(s);
+    if (short) {
+      const [mo, d, h, mi] = short.slice(1).map(Number);
+      return { etaMonth: mo || null, etaDay: d || null, etaHour: h === 24 ? null : h, etaMinute: mi === 60 ? null : mi };
+    }
+    const t = Date.parse(s);
+    if (Number.isNaN(t)) return {};
+    const at = new Date(t);
+    return { etaMonth: at.getUTCMonth() + 1, etaDay: at.getUTCDate(), etaHour: at.getUTCHours(), etaMinute: at.getUTCMinutes() };
+  },
 };
 
 /** Types 1, 2, 3: Class A position report (168 bits). */
@@ -101,11 +115,11 @@ export const ACKNOWLEDGE = (type: number) =>
     spare(38, 2),
     uint('mmsi1', 40, 30),
     uint('mmsiSeq1', 70, 2),
-    uint('mmsi2', 72, 30),
+    uint('mmsi2', 72, 30, { cutAt: 72 }),
     uint('mmsiSeq2', 102, 2),
-    uint('mmsi3', 104, 30),
+    uint('mmsi3', 104, 30, { cutAt: 104 }),
     uint('mmsiSeq3', 134, 2),
-    uint('mmsi4', 136, 30),
+    uint('mmsi4', 136, 30, { cutAt: 136 }),
     uint('mmsiSeq4', 166, 2),
   ]);
 
@@ -149,10 +163,10 @@ export const INTERROGATION = table('15', 88, [
   uint('type1_1', 70, 6),
   uint('offset1_1', 76, 12),
   spare(88, 2),
-  uint('type1_2', 90, 6),
+  uint('type1_2', 90, 6, { cutAt: 88 }),
   uint('offset1_2', 96, 12),
   spare(108, 2),
-  uint('mmsi2', 110, 30),
+  uint('mmsi2', 110, 30, { cutAt: 110 }),
   uint('type2_1', 140, 6),
   uint('offset2_1', 146, 12),
   spare(158, 2),
@@ -164,7 +178,7 @@ export const ASSIGNMENT = table('16', 92, [
   uint('mmsi1', 40, 30),
   uint('offset1', 70, 12),
   uint('increment1', 82, 10),
-  uint('mmsi2', 92, 30),
+  uint('mmsi2', 92, 30, { cutAt: 96 }),
   uint('offset2', 122, 12),
   uint('increment2', 134, 10),
 ]);
@@ -227,7 +241,7 @@ export const DATA_LINK_MANAGEMENT = table(
   [spare(38, 2)].concat(
     ...[1, 2, 3, 4].map((k) => {
       const b = 40 + 30 * (k - 1);
-      return [uint(`offset${k}`, b, 12), uint(`number${k}`, b + 12, 4), uint(`timeout${k}`, b + 16, 3), uint(`increment${k}`, b + 19, 11)];
+      return [uint(`offset${k}`, b, 12, k > 1 ? { cutAt: Math.ceil(b / 8) * 8 } : {}), uint(`number${k}`, b + 12, 4), uint(`timeout${k}`, b + 16, 3), uint(`increment${k}`, b + 19, 11)];
     }),
   ),
 );
@@ -239,6 +253,11 @@ const ATON_NAME: DerivedField = {
     const n = m.name as string | null;
     const ext = m.nameExtension as string | null;
     return n !== null && n.length === 20 && ext !== null ? n + ext : n;
+  },
+  underive: (m) => {
+    const n = m.name;
+    if (typeof n !== 'string' || n.length <= 20) return {};
+    return { name: n.slice(0, 20), nameExtension: n.slice(20) };
   },
 };
 
