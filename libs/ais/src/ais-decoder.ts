@@ -1,0 +1,512 @@
+import type { AisMessage, DecodeCounters, DecodeWarning, RejectReason } from '@seawarden/contracts';
+import { FragmentAssembler, type FragmentBase } from './fragment-assembler.js';
+import { parseGatehouseTime } from './gatehouse-wrapper.js';
+import { hexByteAt, toHexByte, xorChecksum } from './nmea-checksum.js';
+import { SentenceFields, parseAisSentence } from './nmea-sentence.js';
+import { decodePayload as defaultDecodePayload } from './payload/index.js';
+import { isTagBlockError, parseTagBlock, type TagBlock } from './tag-block.js';
+
+/** A line that did not become (part of) a decoded message. */
+export interface Rejection {
+  line: number;
+  reason: RejectReason;
+  detail: string;
+  /** The input line, cut to 200 characters. */
+  text: string;
+}
+
+/** The payload layer's contract (libs/ais/src/payload). */
+export type PayloadDecoder = (
+  payload: string,
+  fillBits: number,
+) => { ok: true; message: Record<string, unknown> } | { ok: false; reason: RejectReason; detail: string };
+
+export interface AisDecoderOptions {
+  /** Feed/receiver id used when a sentence has no tag-block `s:`. */
+  source?: string | null;
+  /** A multi-part group older than this in receive time expires (default 60 s). */
+  fragmentTimeoutMs?: number;
+  /** Without receive times, a group expires after this many input lines (default 1000). */
+  fragmentTimeoutLines?: number;
+  /** Bound on buffered fragments; the oldest group is evicted (counted) to make room (default 4096). */
+  maxPendingFragments?: number;
+  /** Lines longer than this are rejected unread (default 2048). */
+  maxLineLength?: number;
+  /** A fragment arriving before one already buffered joins it within this many lines (default 10). */
+  reorderWindowLines?: number;
+  onMessage?: (m: AisMessage) => void;
+  onReject?: (r: Rejection) => void;
+  /** The payload decoder (defaults to this library's). */
+  decodePayload?: PayloadDecoder;
+}
+
+export interface PushMeta {
+  source?: string | null;
+  receivedAtMs?: number | null;
+}
+
+/** A `$PGHP` line waiting for the sentence it wraps. */
+interface Wrapper {
+  line: number;
+  timeMs: number;
+  text: string;
+}
+
+/** A line carrying several sentences; it is settled once, when its last sentence is. */
+interface GluedLine {
+  line: number;
+  text: string;
+  remaining: number;
+  ok: boolean;
+  reason: RejectReason | null;
+  detail: string;
+  done: boolean;
+}
+
+interface Fragment extends FragmentBase {
+  text: string;
+  talker: string;
+  channel: string | null;
+  own: boolean;
+  /** Tag-block `s:` of this fragment (null when none). */
+  tagSource: string | null;
+  warning: DecodeWarning | null;
+  wrap: Wrapper | null;
+  glued: GluedLine | null;
+}
+
+const BACKSLASH = 92;
+const BANG = 33;
+const DOLLAR = 36;
+const COMMA = 44;
+
+/**
+ * The AIS sentence layer: NMEA framing, tag blocks, `$PGHP` wrappers, trailing times,
+ * fragment reassembly and accounting. Push lines in; decoded messages and typed rejections
+ * come out through the callbacks. Never throws out of `push`/`flush`.
+ *
+ * Accounting: every pushed line ends as exactly one of
+ *   - consumed: part of a decoded message (counters.consumedLines), or
+ *   - rejected: one rejection with a reason (counters.rejected[reason]),
+ * and until then it is pending (a buffered fragment or a `$PGHP` waiting for its sentence).
+ * After flush(): lines === consumedLines + Σ rejected.
+ */
+export class AisDecoder {
+  private readonly c: Required<Pick<DecodeCounters, 'lines' | 'messages' | 'rejected' | 'consumedLines' | 'pendingLines' | 'warnings' | 'callbackErrors'>>;
+  private rejectedTotal = 0;
+  private readonly assembler: FragmentAssembler<Fragment>;
+  private readonly decodePayload: PayloadDecoder;
+  private readonly onMessage: ((m: AisMessage) => void) | null;
+  private readonly onReject: ((r: Rejection) => void) | null;
+  private readonly defaultSource: string | null;
+  private readonly maxLineLength: number;
+  private readonly reorderWindow: number;
+  private readonly f = new SentenceFields();
+
+  /** The line being processed, until its fate is settled or handed on (for the safety net). */
+  private openLine = 0;
+  /** `$PGHP` seen, waiting for the next line. */
+  private wrapper: Wrapper | null = null;
+  /** The wrapper of the line being processed, until a sentence takes it. */
+  private curWrap: Wrapper | null = null;
+  private curGlued: GluedLine | null = null;
+  private lastIsoMs = NaN;
+  private lastIso = '';
+
+  constructor(opts: AisDecoderOptions = {}) {
+    this.defaultSource = opts.source ?? null;
+    this.maxLineLength = opts.maxLineLength ?? 2048;
+    this.reorderWindow = opts.reorderWindowLines ?? 10;
+    this.onMessage = opts.onMessage ?? null;
+    this.onReject = opts.onReject ?? null;
+    this.decodePayload = opts.decodePayload ?? (defaultDecodePayload as PayloadDecoder);
+    this.c = { lines: 0, messages: 0, rejected: {}, consumedLines: 0, pendingLines: 0, warnings: {}, callbackErrors: 0 };
+    this.assembler = new FragmentAssembler<Fragment>({
+      timeoutMs: opts.fragmentTimeoutMs ?? 60_000,
+      timeoutLines: opts.fragmentTimeoutLines ?? 1000,
+      maxFragments: Math.max(1, opts.maxPendingFragments ?? 4096),
+      onDrop: (fr, reason, detail) => this.settleBad(fr.line, fr.wrap, fr.glued, reason, detail, fr.text),
+    });
+  }
+
+  /** Live counters; `pendingLines` is brought up to date on each read. */
+  get counters(): DecodeCounters {
+    this.c.pendingLines = this.c.lines - this.c.consumedLines - this.rejectedTotal;
+    return this.c;
+  }
+
+  /** Fragments currently buffered (bounded by maxPendingFragments). */
+  get pendingFragments(): number {
+    return this.assembler.fragments;
+  }
+
+  /** One input line (line numbers count pushes, from 1). */
+  push(line: string, meta?: PushMeta): void {
+    const lineNo = ++this.c.lines;
+    this.openLine = lineNo;
+    try {
+      this.processLine(typeof line === 'string' ? line : String(line), lineNo, meta);
+      if ((lineNo & 63) === 0 && this.assembler.size > 0) this.assembler.sweep(lineNo);
+    } catch (err) {
+      this.recover(lineNo, line, err);
+    }
+  }
+
+  /** End of stream: buffered fragments and a waiting wrapper become rejections. */
+  flush(): void {
+    try {
+      this.assembler.flush();
+      if (this.wrapper !== null) {
+        const w = this.wrapper;
+        this.wrapper = null;
+        this.reject(w.line, 'unused_wrapper', 'end of stream before the wrapped sentence', w.text);
+      }
+    } catch (err) {
+      // A callback or bug mid-flush: nothing sensible is left to account; count it.
+      this.c.callbackErrors++;
+      void err;
+    }
+  }
+
+  private processLine(line: string, lineNo: number, meta: PushMeta | undefined): void {
+    this.curWrap = this.wrapper;
+    this.wrapper = null;
+    this.curGlued = null;
+    const len = line.length;
+    if (len > this.maxLineLength) {
+      this.reject(lineNo, 'line_too_long', `${len} characters, limit ${this.maxLineLength}`, line);
+    } else {
+      let start = 0;
+      let end = len;
+      while (start < end && line.charCodeAt(start) <= 32) start++;
+      while (end > start && line.charCodeAt(end - 1) <= 32) end--;
+      if (start === end) {
+        // Blank lines do not separate a wrapper from its sentence.
+        this.wrapper = this.curWrap;
+        this.curWrap = null;
+        this.reject(lineNo, 'empty_line', 'blank line', line);
+        return;
+      }
+      this.processSentences(line, lineNo, start, end, meta);
+    }
+    if (this.curWrap !== null) {
+      const w = this.curWrap;
+      this.curWrap = null;
+      this.reject(w.line, 'unused_wrapper', `line ${lineNo} after it is not an AIS sentence`, w.text);
+    }
+  }
+
+  /** One or more sentences (several when glued on one line) in line[start, end). */
+  private processSentences(line: string, lineNo: number, start: number, end: number, meta: PushMeta | undefined): void {
+    let pos = start;
+    for (;;) {
+      let tag: TagBlock | null = null;
+      let s = pos; // index of the start delimiter
+      if (line.charCodeAt(pos) === BACKSLASH) {
+        const close = line.indexOf('\\', pos + 1);
+        if (close < 0 || close >= end) {
+          this.sentenceBad(lineNo, 'bad_tag_block', 'tag block has no closing backslash', line, end);
+          return;
+        }
+        const t = parseTagBlock(line, pos + 1, close);
+        s = close + 1;
+        if (isTagBlockError(t)) {
+          // The sentence behind it is skipped: find where a glued next one would start.
+          this.sentenceBad(lineNo, 'bad_tag_block', t.error, line, end);
+          return;
+        }
+        tag = t;
+        if (s >= end) {
+          this.sentenceBad(lineNo, 'bad_tag_block', 'tag block with no sentence after it', line, end);
+          return;
+        }
+      }
+      const c0 = line.charCodeAt(s);
+      let addr: number; // first character of the address field
+      let missingStart = false;
+      if (c0 === BANG || c0 === DOLLAR) {
+        addr = s + 1;
+      } else if (tag === null && isVdmAddress(line, s, end)) {
+        addr = s; // `AIVDM,...` with the `!` lost: checksum still proves the rest
+        missingStart = true;
+      } else {
+        this.sentenceBad(lineNo, 'not_nmea', tag === null ? 'no NMEA start delimiter' : 'no sentence after the tag block', line, end);
+        return;
+      }
+      const comma = line.indexOf(',', addr);
+      if (comma < 0 || comma >= end) {
+        this.sentenceBad(lineNo, 'malformed_sentence', 'no fields after the address', line, end);
+        return;
+      }
+      if (!(comma - addr === 5 && isVdmAddress(line, addr, end))) {
+        if (comma - addr === 4 && line.startsWith('PGHP', addr) && tag === null && pos === start) {
+          this.gatehouse(line, lineNo, addr, comma, end);
+        } else {
+          this.sentenceBad(lineNo, 'unknown_sentence', `"${line.slice(addr, comma)}" is not an AIS sentence`, line, end);
+        }
+        return;
+      }
+      // An AIS sentence: it takes the waiting wrapper.
+      const wrap = this.curWrap;
+      this.curWrap = null;
+      const f = this.f;
+      const ok = parseAisSentence(line, addr, comma, end, f);
+      if (f.next >= 0 && this.curGlued === null) {
+        this.curGlued = { line: lineNo, text: line, remaining: 1, ok: false, reason: null, detail: '', done: false };
+        this.openLine = 0;
+        this.warn('glued_line');
+      }
+      const glued = this.curGlued;
+      if (glued !== null && f.next >= 0) glued.remaining++;
+      if (missingStart) this.warn('missing_start_delimiter');
+      if (!ok) {
+        this.settleBad(lineNo, wrap, glued, f.reason, f.detail, line);
+      } else {
+        this.sentence(line, lineNo, tag, wrap, glued, meta);
+      }
+      if (f.next < 0) return;
+      pos = f.next;
+    }
+  }
+
+  /** A valid AIS sentence in this.f: decode it or hand it to the assembler. */
+  private sentence(line: string, lineNo: number, tag: TagBlock | null, wrap: Wrapper | null, glued: GluedLine | null, meta: PushMeta | undefined): void {
+    const f = this.f;
+    let warning: DecodeWarning | null = null;
+    let timeMs: number | null = null;
+    let tagSource: string | null = null;
+    if (tag !== null) {
+      if (tag.checksum !== 'ok') {
+        warning = tag.checksum === 'wrong' ? 'tag_block_checksum' : 'tag_block_no_checksum';
+        this.warn(warning);
+      }
+      timeMs = tag.timeMs;
+      tagSource = tag.source;
+    }
+    if (timeMs === null) timeMs = wrap !== null ? wrap.timeMs : f.trailingMs;
+    if (timeMs === null && meta !== undefined && meta.receivedAtMs != null) timeMs = meta.receivedAtMs;
+    const feedSource = meta !== undefined && meta.source !== undefined ? meta.source : this.defaultSource;
+
+    if (f.fragCount === 1) {
+      if (timeMs !== null && this.assembler.size > 0) this.assembler.tick(tagSource ?? feedSource ?? '', timeMs);
+      this.emit(f.payload, f.fillBits, lineNo, f.talker, f.channel, f.own, timeMs, tagSource ?? feedSource, warning, null, wrap, glued, line);
+      return;
+    }
+    const clockKey = tagSource ?? feedSource ?? '';
+    if (timeMs !== null) this.assembler.tick(clockKey, timeMs);
+    const fr: Fragment = {
+      num: f.fragNum,
+      count: f.fragCount,
+      payload: f.payload,
+      fillBits: f.fillBits,
+      line: lineNo,
+      timeMs,
+      text: line,
+      talker: f.talker,
+      channel: f.channel,
+      own: f.own,
+      tagSource,
+      warning,
+      wrap,
+      glued,
+    };
+    let key: string;
+    let window: number;
+    if (tag !== null && tag.groupId !== null) {
+      // Tag-block group ids are unique per message: fragments may come in any order.
+      key = `g\u0000${feedSource ?? ''}\u0000${tag.groupId}`;
+      window = Infinity;
+    } else {
+      key = `${clockKey}\u0000${f.channel ?? ''}\u0000${f.seqId}\u0000${f.own ? 'O' : 'M'}`;
+      window = f.seqId === '' ? 0 : this.reorderWindow;
+    }
+    if (lineNo === this.openLine) this.openLine = 0; // now owned by the assembler
+    const parts = this.assembler.add(key, clockKey, fr, lineNo, window);
+    if (parts === null) return;
+    let payload = parts[0]!.payload;
+    let first: Fragment = parts[0]!;
+    let time = first.timeMs;
+    let src = first.tagSource;
+    let warn = first.warning;
+    for (let i = 1; i < parts.length; i++) {
+      const p = parts[i]!;
+      payload += p.payload;
+      if (time === null) time = p.timeMs;
+      if (src === null) src = p.tagSource;
+      if (warn === null) warn = p.warning;
+    }
+    first = parts[parts.length - 1]!;
+    this.emit(payload, first.fillBits, lineNo, fr.talker, fr.channel, fr.own, time, src ?? feedSource, warn, parts, wrap, glued, line);
+  }
+
+  /** Decode a complete payload and settle the lines it came from. */
+  private emit(
+    payload: string,
+    fillBits: number,
+    lineNo: number,
+    talker: string,
+    channel: string | null,
+    own: boolean,
+    timeMs: number | null,
+    source: string | null,
+    warning: DecodeWarning | null,
+    parts: Fragment[] | null,
+    wrap: Wrapper | null,
+    glued: GluedLine | null,
+    text: string,
+  ): void {
+    const r = this.decodePayload(payload, fillBits);
+    if (!r.ok) {
+      if (parts === null) this.settleBad(lineNo, wrap, glued, r.reason, r.detail, text);
+      else for (const p of parts) this.settleBad(p.line, p.wrap, p.glued, r.reason, r.detail, p.text);
+      return;
+    }
+    const m = r.message as AisMessage;
+    m.channel = channel;
+    m.talker = talker;
+    m.own = own;
+    m.line = lineNo;
+    m.receivedAt = timeMs === null ? null : this.iso(timeMs);
+    m.source = source;
+    if (warning !== null) {
+      const w = (m.warnings ??= []);
+      w.push(warning);
+    }
+    this.c.messages++;
+    if (parts === null) this.settleOk(lineNo, wrap, glued);
+    else for (const p of parts) this.settleOk(p.line, p.wrap, p.glued);
+    if (this.onMessage !== null) {
+      try {
+        this.onMessage(m);
+      } catch {
+        this.c.callbackErrors++;
+      }
+    }
+  }
+
+  /** `$PGHP,1,...`: keep its time for the next sentence. */
+  private gatehouse(line: string, lineNo: number, addr: number, comma: number, end: number): void {
+    const star = line.indexOf('*', comma);
+    if (star < 0 || star + 2 >= end) {
+      this.reject(lineNo, 'malformed_sentence', '$PGHP without checksum', line);
+      return;
+    }
+    const want = hexByteAt(line, star + 1);
+    const got = xorChecksum(line, addr, star);
+    if (want !== got) {
+      this.reject(lineNo, 'bad_checksum', want < 0 ? '$PGHP checksum is not hex' : `checksum ${toHexByte(want)}, computed ${toHexByte(got)}`, line);
+      return;
+    }
+    const t = parseGatehouseTime(line, comma + 1, star);
+    if (typeof t === 'string') {
+      this.reject(lineNo, 'malformed_sentence', t, line);
+      return;
+    }
+    if (this.curWrap !== null) {
+      const w = this.curWrap;
+      this.curWrap = null;
+      this.reject(w.line, 'unused_wrapper', `another $PGHP on line ${lineNo} before a sentence`, w.text);
+    }
+    this.wrapper = { line: lineNo, timeMs: t, text: line };
+    this.openLine = 0;
+  }
+
+  /** A sentence that failed before it was an AIS sentence: settle it (and its glued line). */
+  private sentenceBad(lineNo: number, reason: RejectReason, detail: string, line: string, _end: number): void {
+    const glued = this.curGlued;
+    if (glued !== null) this.settleBad(lineNo, null, glued, reason, detail, line);
+    else this.reject(lineNo, reason, detail, line);
+  }
+
+  private settleOk(lineNo: number, wrap: Wrapper | null, glued: GluedLine | null): void {
+    if (glued !== null) {
+      glued.ok = true;
+      if (--glued.remaining === 0) this.finishGlued(glued);
+    } else {
+      this.c.consumedLines++;
+      if (lineNo === this.openLine) this.openLine = 0;
+    }
+    if (wrap !== null) this.c.consumedLines++;
+  }
+
+  private settleBad(lineNo: number, wrap: Wrapper | null, glued: GluedLine | null, reason: RejectReason, detail: string, text: string): void {
+    if (glued !== null) {
+      if (glued.reason === null) {
+        glued.reason = reason;
+        glued.detail = detail;
+      }
+      if (--glued.remaining === 0) this.finishGlued(glued);
+    } else {
+      this.reject(lineNo, reason, detail, text);
+    }
+    if (wrap !== null) this.reject(wrap.line, 'unused_wrapper', `its sentence on line ${lineNo} was rejected (${reason})`, wrap.text);
+  }
+
+  private finishGlued(g: GluedLine): void {
+    if (g.done) return;
+    g.done = true;
+    if (g.ok) this.c.consumedLines++;
+    else this.reject(g.line, g.reason ?? 'internal_error', g.detail, g.text);
+  }
+
+  private reject(lineNo: number, reason: RejectReason, detail: string, text: string): void {
+    const r = this.c.rejected;
+    r[reason] = (r[reason] ?? 0) + 1;
+    this.rejectedTotal++;
+    if (lineNo === this.openLine) this.openLine = 0;
+    if (this.onReject !== null) {
+      try {
+        this.onReject({ line: lineNo, reason, detail, text: text.length > 200 ? text.slice(0, 200) : text });
+      } catch {
+        this.c.callbackErrors++;
+      }
+    }
+  }
+
+  private warn(w: DecodeWarning): void {
+    const ws = this.c.warnings;
+    ws[w] = (ws[w] ?? 0) + 1;
+  }
+
+  private iso(ms: number): string {
+    if (ms !== this.lastIsoMs) {
+      const d = new Date(ms);
+      this.lastIso = Number.isNaN(d.getTime()) ? '' : d.toISOString();
+      this.lastIsoMs = ms;
+    }
+    return this.lastIso;
+  }
+
+  /** Safety net: an exception escaped the line's processing. Keep the accounting whole. */
+  private recover(lineNo: number, line: unknown, err: unknown): void {
+    try {
+      const detail = `decoder bug: ${err instanceof Error ? err.message : String(err)}`;
+      const text = typeof line === 'string' ? line : String(line);
+      const g = this.curGlued;
+      if (g !== null && !g.done) {
+        if (g.reason === null) {
+          g.reason = 'internal_error';
+          g.detail = detail;
+        }
+        this.finishGlued(g);
+      } else if (this.openLine === lineNo) {
+        this.reject(lineNo, 'internal_error', detail, text);
+      }
+      if (this.curWrap !== null) {
+        const w = this.curWrap;
+        this.curWrap = null;
+        this.reject(w.line, 'unused_wrapper', detail, w.text);
+      }
+    } catch {
+      this.c.callbackErrors++;
+    }
+  }
+}
+
+/** `xxVDM` / `xxVDO` at line[i..i+5) (any two-character talker). */
+function isVdmAddress(line: string, i: number, end: number): boolean {
+  if (i + 5 >= end) return false;
+  if (line.charCodeAt(i + 2) !== 86 /* V */ || line.charCodeAt(i + 3) !== 68 /* D */) return false;
+  const k = line.charCodeAt(i + 4);
+  return (k === 77 /* M */ || k === 79) /* O */ && line.charCodeAt(i + 5) === COMMA;
+}
