@@ -1,3 +1,3 @@
 export { AisDecoder, type AisDecoderOptions, type PushMeta, type Rejection, type PayloadDecoder } from './ais-decoder.js';
-export { decodePayload } from './payload/index.js';
-// encodeMessage (./nmea-encoder.js) and encodePayload are exported once the payload encoder lands.
+export { encodeMessage, type EncodeOptions } from './nmea-encoder.js';
+export { decodePayload, encodePayload } from './payload/index.js';
