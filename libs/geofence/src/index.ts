@@ -1,1 +1,14 @@
-export {};
+export { loadZones } from './zones/zone-loader.js';
+export { ZoneSet } from './zones/zone-set.js';
+export type { Zone } from './zones/zone.js';
+export { loadCalendars } from './calendars/calendar-loader.js';
+export { BanCalendars, type BanCalendar, type BanPeriod, type BanStatus, type BanQuery } from './calendars/ban-calendars.js';
+export { GEARS, isGear, type Gear } from './calendars/gears.js';
+export { loadRegistry, REGISTRY_COLUMNS } from './registry/registry-loader.js';
+export { Registry, type RegistryEntry } from './registry/registry.js';
+export { ZoneFileError, CalendarFileError, RegistryFileError } from './errors.js';
+export { DetectionEngine, type EngineConfig, type EngineState } from './engine.js';
+export { DEFAULT_PARAMS, resolveParams, type DetectorParams } from './params.js';
+export type { Finding } from './detectors/detector.js';
+export { mmsiKind, invalidShipMmsi, type MmsiKind } from './tracker/mmsi.js';
+export { classifyVessel } from './tracker/vessel-classifier.js';

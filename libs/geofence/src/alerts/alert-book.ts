@@ -1,0 +1,194 @@
+import type { Alert, AlertChange, AlertRule, EvidenceItem } from '@seawarden/contracts';
+import type { Finding } from '../detectors/detector.js';
+import { SEVERITY_RANK } from '../detectors/detector.js';
+import { msToIso } from '../geo.js';
+import type { DetectorParams } from '../params.js';
+import type { VesselState } from '../tracker/vessel-state.js';
+import { alertId } from './alert-id.js';
+
+/** An open alert and the lifecycle bookkeeping around it. */
+export interface Episode {
+  key: string;
+  alert: Alert;
+  /** When the condition stopped holding (null while it holds). */
+  lapsedAt: number | null;
+  lastEmitAt: number;
+  signature: string;
+  /** Something changed since the last emission (evidence tail, position, reason). */
+  dirty: boolean;
+}
+
+const FIRST_EVIDENCE_KEPT = 5;
+
+/**
+ * One alert per (rule, vessel, episode key): opened on the first finding, `updated` only when
+ * severity rises, the detector's signature changes, or every `updateEveryMs` while something
+ * changed; closed after the condition has lapsed for `closeGraceMs` (a re-appearance within
+ * the grace continues the same alert).
+ */
+export class AlertBook {
+  readonly episodes = new Map<string, Episode>();
+
+  constructor(private readonly p: DetectorParams) {}
+
+  static episodeKey(rule: AlertRule, mmsi: number, findingKey: string): string {
+    return `${rule}|${mmsi}|${findingKey}`;
+  }
+
+  /** Does the vessel have an open episode of this rule? */
+  hasOpen(v: VesselState, rule: AlertRule): boolean {
+    const eps = v.episodes;
+    if (!eps) return false;
+    const prefix = `${rule}|`;
+    for (const k of eps) if (k.startsWith(prefix)) return true;
+    return false;
+  }
+
+  reconcile(v: VesselState, rule: AlertRule, findings: Finding[], now: number, out: AlertChange[]): void {
+    const seen: string[] = [];
+    for (const f of findings) {
+      const fk = f.key ?? f.zoneId ?? '-';
+      const key = AlertBook.episodeKey(rule, v.mmsi, fk);
+      seen.push(key);
+      const ep = this.episodes.get(key);
+      if (!ep) this.open(v, rule, key, fk, f, now, out);
+      else this.update(v, ep, f, now, out);
+    }
+    const eps = v.episodes;
+    if (!eps) return;
+    const prefix = `${rule}|`;
+    for (let i = eps.length - 1; i >= 0; i--) {
+      const key = eps[i];
+      if (!key.startsWith(prefix) || seen.includes(key)) continue;
+      const ep = this.episodes.get(key);
+      if (!ep) continue;
+      if (ep.lapsedAt === null) ep.lapsedAt = now;
+      if (now - ep.lapsedAt >= this.p.closeGraceMs) this.close(v, ep, now, out, 'ended');
+    }
+  }
+
+  /** Time-driven closing: lapsed past the grace, or the vessel has gone silent. */
+  sweep(now: number, vessel: (mmsi: number) => VesselState | undefined, out: AlertChange[]): void {
+    for (const ep of [...this.episodes.values()]) {
+      const v = vessel(ep.alert.mmsi);
+      if (!v) continue;
+      if (ep.lapsedAt !== null && now - ep.lapsedAt >= this.p.closeGraceMs) this.close(v, ep, now, out, 'ended');
+      else if (ep.alert.rule !== 'ais_gap' && now - v.lastHeardAt >= this.p.staleCloseMs) {
+        if (ep.lapsedAt === null) ep.lapsedAt = v.lastHeardAt;
+        this.close(v, ep, now, out, 'silent');
+      }
+    }
+  }
+
+  openAlerts(): Alert[] {
+    return [...this.episodes.values()].map((e) => copy(e.alert));
+  }
+
+  private open(v: VesselState, rule: AlertRule, key: string, fk: string, f: Finding, now: number, out: AlertChange[]): void {
+    const at = msToIso(now);
+    const alert: Alert = {
+      id: alertId(rule, v.mmsi, fk, now),
+      rule,
+      severity: f.severity,
+      mmsi: v.mmsi,
+      vesselName: v.name,
+      zoneId: f.zoneId,
+      openedAt: at,
+      updatedAt: at,
+      closedAt: null,
+      position: f.position,
+      reason: f.reason,
+      evidence: [],
+    };
+    this.appendEvidence(alert, f.evidence);
+    const ep: Episode = { key, alert, lapsedAt: null, lastEmitAt: now, signature: f.signature ?? '', dirty: false };
+    this.episodes.set(key, ep);
+    (v.episodes ??= []).push(key);
+    out.push({ kind: 'opened', alert: copy(alert) });
+    if (f.closeNow) this.close(v, ep, now, out, null);
+  }
+
+  private update(v: VesselState, ep: Episode, f: Finding, now: number, out: AlertChange[]): void {
+    const a = ep.alert;
+    ep.lapsedAt = null;
+    let meaningful = false;
+    if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[a.severity]) {
+      a.severity = f.severity;
+      meaningful = true;
+    }
+    const sig = f.signature ?? ep.signature;
+    if (sig !== ep.signature) {
+      ep.signature = sig;
+      meaningful = true;
+    }
+    if (f.evidence.length) {
+      this.appendEvidence(a, f.evidence);
+      ep.dirty = true;
+    }
+    if (f.position) a.position = f.position;
+    a.reason = f.reason;
+    if (v.name && a.vesselName !== v.name) a.vesselName = v.name;
+    if (f.closeNow) {
+      this.close(v, ep, now, out, null);
+      return;
+    }
+    ep.dirty ||= !!f.position;
+    if (meaningful || (ep.dirty && now - ep.lastEmitAt >= this.p.updateEveryMs)) {
+      a.updatedAt = msToIso(now);
+      ep.lastEmitAt = now;
+      ep.dirty = false;
+      out.push({ kind: 'updated', alert: copy(a) });
+    }
+  }
+
+  private close(v: VesselState, ep: Episode, now: number, out: AlertChange[], why: 'ended' | 'silent' | null): void {
+    const a = ep.alert;
+    const endedAt = ep.lapsedAt ?? now;
+    if (why) {
+      this.appendEvidence(a, [
+        {
+          kind: why === 'silent' ? 'vessel_silent' : 'condition_ended',
+          at: msToIso(endedAt),
+          ...(v.hasFix ? { lat: v.lat, lon: v.lon } : {}),
+          reason:
+            why === 'silent'
+              ? { zh: '船舶不再发送AIS报告，告警关闭', en: 'vessel stopped reporting; alert closed' }
+              : { zh: '违规条件已不再成立', en: 'the condition no longer holds' },
+        },
+      ]);
+    }
+    a.closedAt = msToIso(endedAt);
+    a.updatedAt = msToIso(now);
+    this.episodes.delete(ep.key);
+    if (v.episodes) {
+      const i = v.episodes.indexOf(ep.key);
+      if (i >= 0) v.episodes.splice(i, 1);
+      if (v.episodes.length === 0) v.episodes = null;
+    }
+    out.push({ kind: 'closed', alert: copy(a) });
+  }
+
+  private appendEvidence(a: Alert, items: EvidenceItem[]): void {
+    for (const e of items) a.evidence.push(e);
+    const max = this.p.maxEvidence;
+    if (a.evidence.length > max) a.evidence.splice(FIRST_EVIDENCE_KEPT, a.evidence.length - max);
+  }
+
+  exportEpisodes(): Episode[] {
+    return [...this.episodes.values()].map((e) => ({ ...e, alert: copy(e.alert) }));
+  }
+
+  importEpisodes(list: Episode[], vessel: (mmsi: number) => VesselState): void {
+    this.episodes.clear();
+    for (const e of list) {
+      const ep: Episode = { ...e, alert: copy(e.alert) };
+      this.episodes.set(ep.key, ep);
+      const v = vessel(ep.alert.mmsi);
+      (v.episodes ??= []).push(ep.key);
+    }
+  }
+}
+
+function copy(a: Alert): Alert {
+  return { ...a, position: a.position ? { ...a.position } : null, evidence: a.evidence.slice() };
+}

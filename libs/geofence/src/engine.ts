@@ -1,0 +1,184 @@
+import type { Alert, AlertChange, AisMessage, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
+import { AlertBook, type Episode } from './alerts/alert-book.js';
+import type { BanCalendars } from './calendars/ban-calendars.js';
+import { RUN_ON_FIX, RUN_ON_MESSAGE, RUN_ON_TICK, type Detector, type DetectorContext } from './detectors/detector.js';
+import { createDetectors, type FleetDetector } from './detectors/index.js';
+import { ZoneFileError } from './errors.js';
+import { resolveParams, type DetectorParams } from './params.js';
+import type { Registry } from './registry/registry.js';
+import { Tracker, type TrackerUpdate } from './tracker/tracker.js';
+import { exportVessel, importVessel, toSnapshot, type VesselRecord } from './tracker/vessel-codec.js';
+import type { VesselState } from './tracker/vessel-state.js';
+import type { ZoneSet } from './zones/zone-set.js';
+
+export interface EngineConfig {
+  zones: ZoneSet;
+  calendars: BanCalendars;
+  registry: Registry;
+  params?: Partial<DetectorParams>;
+}
+
+/** JSON-serialisable engine state: vessels and open alert episodes. */
+export interface EngineState {
+  version: 1;
+  savedAt: number;
+  vessels: VesselRecord[];
+  episodes: Episode[];
+  fleet: Record<string, unknown>;
+}
+
+class Ctx implements DetectorContext {
+  now = 0;
+  update: TrackerUpdate | null = null;
+  constructor(
+    readonly params: DetectorParams,
+    readonly zones: ZoneSet,
+    readonly calendars: BanCalendars,
+    readonly registry: Registry,
+  ) {}
+}
+
+/**
+ * The detection engine: tracker + detectors + alert lifecycle. Pure and synchronous; feed it
+ * decoded messages in time order (`process`) and the clock (`tick`).
+ */
+export class DetectionEngine {
+  readonly params: DetectorParams;
+  private readonly tracker: Tracker;
+  private readonly book: AlertBook;
+  private readonly detectors: Detector[];
+  private readonly fleet: FleetDetector[];
+  private readonly ctx: Ctx;
+  private readonly zoneSet: ZoneSet;
+  private changed: VesselState[] = [];
+  private lastTick = -Infinity;
+
+  constructor(cfg: EngineConfig) {
+    this.params = resolveParams(cfg.params);
+    this.zoneSet = cfg.zones;
+    for (const z of cfg.zones.ofKind('fishing_ban')) {
+      const cal = z.properties.calendar as string;
+      if (!cfg.calendars.has(cal)) {
+        throw new ZoneFileError(z.index, `fishing_ban zone '${z.id}' refers to calendar '${cal}', which the calendars do not define (have: ${cfg.calendars.ids().join(', ') || 'none'})`);
+      }
+    }
+    this.tracker = new Tracker(cfg.zones, cfg.registry, this.params);
+    this.book = new AlertBook(this.params);
+    this.ctx = new Ctx(this.params, cfg.zones, cfg.calendars, cfg.registry);
+    const { perVessel, fleet } = createDetectors();
+    this.detectors = perVessel;
+    this.fleet = fleet;
+  }
+
+  process(msg: AisMessage, atMs: number): AlertChange[] {
+    const out: AlertChange[] = [];
+    if (!Number.isFinite(atMs) || typeof msg.mmsi !== 'number') return out;
+    const u = this.tracker.apply(msg, atMs);
+    const v = u.vessel;
+    if (!v.changed) {
+      v.changed = true;
+      this.changed.push(v);
+    }
+    if (v.aisClass === 'other') return out; // base stations, AtoN, SAR aircraft: tracked, not judged
+    const ctx = this.ctx;
+    ctx.now = atMs;
+    ctx.update = u;
+    const mask = u.fixAccepted ? RUN_ON_FIX | RUN_ON_MESSAGE : RUN_ON_MESSAGE;
+    for (const d of this.detectors) {
+      if ((d.runsOn & mask) === 0) continue;
+      if (!d.relevant(v, ctx) && !this.book.hasOpen(v, d.rule)) continue;
+      this.book.reconcile(v, d.rule, d.detect(v, ctx), atMs, out);
+    }
+    if (atMs - this.lastTick >= this.params.encounterEveryMs && this.lastTick > -Infinity && atMs > this.lastTick) {
+      // Replays without a clock still get the time-driven rules, at message time.
+      for (const c of this.tick(atMs)) out.push(c);
+    } else if (this.lastTick === -Infinity) this.lastTick = atMs;
+    return out;
+  }
+
+  tick(nowMs: number): AlertChange[] {
+    const out: AlertChange[] = [];
+    if (nowMs < this.lastTick) return out;
+    this.lastTick = nowMs;
+    const ctx = this.ctx;
+    ctx.now = nowMs;
+    ctx.update = null;
+    for (const v of this.tracker.vessels.values()) {
+      if (v.aisClass === 'other') continue;
+      for (const d of this.detectors) {
+        if ((d.runsOn & RUN_ON_TICK) === 0) continue;
+        if (!d.relevant(v, ctx) && !this.book.hasOpen(v, d.rule)) continue;
+        this.book.reconcile(v, d.rule, d.detect(v, ctx), nowMs, out);
+      }
+    }
+    for (const f of this.fleet) {
+      const found = f.detectAll(this.tracker.vessels.values(), ctx);
+      const touched = new Set<VesselState>(found.keys());
+      for (const v of this.tracker.vessels.values()) if (this.book.hasOpen(v, f.rule)) touched.add(v);
+      for (const v of touched) this.book.reconcile(v, f.rule, found.get(v) ?? [], nowMs, out);
+    }
+    this.book.sweep(nowMs, (m) => this.tracker.vessels.get(m), out);
+    return out;
+  }
+
+  snapshot(mmsi: number): VesselSnapshot | undefined {
+    const v = this.tracker.vessels.get(mmsi);
+    return v ? toSnapshot(v, this.zoneSet) : undefined;
+  }
+
+  *snapshots(): IterableIterator<VesselSnapshot> {
+    for (const v of this.tracker.vessels.values()) yield toSnapshot(v, this.zoneSet);
+  }
+
+  drainChangedVessels(): VesselSnapshot[] {
+    const list = this.changed;
+    this.changed = [];
+    return list.map((v) => {
+      v.changed = false;
+      return toSnapshot(v, this.zoneSet);
+    });
+  }
+
+  track(mmsi: number): TrackPoint[] {
+    return this.tracker.vessels.get(mmsi)?.track.toPoints() ?? [];
+  }
+
+  openAlerts(): Alert[] {
+    return this.book.openAlerts();
+  }
+
+  /** Number of vessels tracked. */
+  get vesselCount(): number {
+    return this.tracker.vessels.size;
+  }
+
+  /** Internal state of one vessel (read-only use: tests, diagnostics). */
+  vesselState(mmsi: number): VesselState | undefined {
+    return this.tracker.vessels.get(mmsi);
+  }
+
+  exportState(): EngineState {
+    const fleet: Record<string, unknown> = {};
+    for (const f of this.fleet) fleet[f.rule] = f.exportState();
+    return {
+      version: 1,
+      savedAt: this.lastTick,
+      vessels: [...this.tracker.vessels.values()].map((v) => exportVessel(v, this.zoneSet)),
+      episodes: this.book.exportEpisodes(),
+      fleet,
+    };
+  }
+
+  importState(state: EngineState): void {
+    if (!state || state.version !== 1) throw new Error(`engine state version ${String(state?.version)} is not supported (expected 1)`);
+    this.tracker.vessels.clear();
+    for (const r of state.vessels) this.tracker.adopt(importVessel(r, this.zoneSet, this.ctx.registry, this.params.trackCapacity));
+    this.book.importEpisodes(state.episodes, (m) => this.tracker.vessel(m));
+    for (const f of this.fleet) f.importState(state.fleet?.[f.rule]);
+    this.lastTick = Number.isFinite(state.savedAt) ? state.savedAt : -Infinity;
+  }
+
+  zones(): ZoneSet {
+    return this.zoneSet;
+  }
+}

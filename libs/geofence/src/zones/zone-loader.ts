@@ -1,0 +1,151 @@
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { ZONE_KINDS, type Reason, type ZoneKind, type ZoneProperties } from '@seawarden/contracts';
+import { ZoneFileError } from '../errors.js';
+import type { Zone } from './zone.js';
+import { ZoneSet } from './zone-set.js';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Validates a zones GeoJSON FeatureCollection (ARCHITECTURE.md "Contracts") and indexes it.
+ * The first problem found is thrown as ZoneFileError with the feature index and the reason;
+ * nothing is half-loaded.
+ */
+export function loadZones(geojson: unknown): ZoneSet {
+  if (typeof geojson === 'string') {
+    try {
+      geojson = JSON.parse(geojson);
+    } catch (e) {
+      throw new ZoneFileError(-1, `not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (!isObject(geojson) || geojson.type !== 'FeatureCollection') {
+    throw new ZoneFileError(-1, "not a GeoJSON FeatureCollection (type must be 'FeatureCollection')");
+  }
+  if (!Array.isArray(geojson.features)) throw new ZoneFileError(-1, "'features' must be an array");
+  const seen = new Map<string, number>();
+  const zones: Zone[] = geojson.features.map((f, i) => {
+    const zone = toZone(f, i);
+    const prev = seen.get(zone.id);
+    if (prev !== undefined) throw new ZoneFileError(i, `duplicate id '${zone.id}' (also feature ${prev})`);
+    seen.set(zone.id, i);
+    return zone;
+  });
+  return new ZoneSet(zones);
+}
+
+function toZone(f: unknown, i: number): Zone {
+  const fail = (reason: string): never => {
+    throw new ZoneFileError(i, reason);
+  };
+  if (!isObject(f) || f.type !== 'Feature') fail("not a GeoJSON Feature (type must be 'Feature')");
+  const feat = f as Record<string, unknown>;
+  const props = validateProperties(feat.properties, fail);
+  const geom = feat.geometry;
+  if (!isObject(geom)) return fail('geometry is missing');
+  let polygons: Position[][][];
+  if (geom.type === 'Polygon') polygons = [geom.coordinates as Position[][]];
+  else if (geom.type === 'MultiPolygon') polygons = geom.coordinates as Position[][][];
+  else return fail(`geometry type '${String(geom.type)}' is not Polygon or MultiPolygon`);
+  if (!Array.isArray(polygons) || polygons.length === 0) fail('geometry has no coordinates');
+
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  let vertexCount = 0;
+  const rings: Float64Array[] = [];
+  polygons.forEach((poly, pi) => {
+    if (!Array.isArray(poly) || poly.length === 0) fail(`polygon ${pi} has no rings`);
+    poly.forEach((ring, ri) => {
+      const where = polygons.length > 1 ? `polygon ${pi} ring ${ri}` : `ring ${ri}`;
+      if (!Array.isArray(ring) || ring.length < 4) fail(`${where} needs at least 4 positions, has ${Array.isArray(ring) ? ring.length : 0}`);
+      const flat = new Float64Array(ring.length * 2);
+      ring.forEach((p, k) => {
+        if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+          fail(`${where} position ${k} is not a [lon, lat] pair of numbers`);
+        }
+        const [lon, lat] = p as [number, number];
+        if (lon < -180 || lon > 180) fail(`${where} position ${k}: longitude ${lon} is outside -180..180`);
+        if (lat < -90 || lat > 90) fail(`${where} position ${k}: latitude ${lat} is outside -90..90`);
+        flat[2 * k] = lon;
+        flat[2 * k + 1] = lat;
+        if (lon < w) w = lon;
+        if (lon > e) e = lon;
+        if (lat < s) s = lat;
+        if (lat > n) n = lat;
+      });
+      const last = ring.length - 1;
+      if (ring[0][0] !== ring[last][0] || ring[0][1] !== ring[last][1]) {
+        fail(`${where} is not closed (first position ${JSON.stringify(ring[0])} differs from last ${JSON.stringify(ring[last])})`);
+      }
+      vertexCount += ring.length;
+      rings.push(flat);
+    });
+  });
+  const bbox = [w, s, e, n] as const;
+  const feature: Feature<Polygon | MultiPolygon, ZoneProperties> = {
+    type: 'Feature',
+    bbox: [w, s, e, n],
+    properties: props,
+    geometry: geom as unknown as Polygon | MultiPolygon,
+  };
+  const zone: Zone = {
+    index: i,
+    id: props.id,
+    kind: props.kind,
+    name: props.name,
+    properties: props,
+    feature,
+    bbox,
+    rings,
+    vertexCount,
+    ...(props.validFrom ? { validFromMs: Date.parse(props.validFrom) } : {}),
+    ...(props.validTo ? { validToMs: Date.parse(props.validTo) } : {}),
+  };
+  return zone;
+}
+
+function validateProperties(p: unknown, fail: (reason: string) => never): ZoneProperties {
+  if (!isObject(p)) return fail('properties are missing');
+  if (typeof p.id !== 'string' || p.id.trim() === '') fail("property 'id' must be a non-empty string");
+  const name = p.name as Reason | undefined;
+  if (!isObject(name) || typeof name.zh !== 'string' || typeof name.en !== 'string' || !name.zh || !name.en) {
+    fail("property 'name' must be an object with non-empty 'zh' and 'en' strings");
+  }
+  if (typeof p.kind !== 'string' || !(ZONE_KINDS as readonly string[]).includes(p.kind)) {
+    fail(`kind '${String(p.kind)}' is not one of ${ZONE_KINDS.join(', ')}`);
+  }
+  const kind = p.kind as ZoneKind;
+  switch (kind) {
+    case 'speed_limit':
+      if (typeof p.speedLimitKn !== 'number' || !(p.speedLimitKn > 0) || p.speedLimitKn > 100) {
+        fail(`speed_limit zone '${String(p.id)}' needs 'speedLimitKn' as a number of knots in (0, 100]`);
+      }
+      break;
+    case 'fishing_ban':
+      if (typeof p.calendar !== 'string' || !p.calendar) fail(`fishing_ban zone '${String(p.id)}' needs 'calendar' (a calendar id)`);
+      break;
+    case 'jurisdiction':
+      if (typeof p.office !== 'string' || !p.office) fail(`jurisdiction zone '${String(p.id)}' needs 'office'`);
+      break;
+    case 'temporary_closure':
+      if (p.validFrom === undefined && p.validTo === undefined) {
+        fail(`temporary_closure zone '${String(p.id)}' needs 'validFrom' and/or 'validTo' (ISO times)`);
+      }
+      break;
+    default:
+      break;
+  }
+  for (const key of ['validFrom', 'validTo'] as const) {
+    if (p[key] !== undefined && (typeof p[key] !== 'string' || Number.isNaN(Date.parse(p[key] as string)))) {
+      fail(`'${key}' must be an ISO date-time, got ${JSON.stringify(p[key])}`);
+    }
+  }
+  if (typeof p.validFrom === 'string' && typeof p.validTo === 'string' && Date.parse(p.validFrom) >= Date.parse(p.validTo)) {
+    fail(`'validFrom' ${p.validFrom} is not before 'validTo' ${p.validTo}`);
+  }
+  for (const key of ['exemptShipTypes', 'exemptMmsi'] as const) {
+    if (p[key] !== undefined && (!Array.isArray(p[key]) || !(p[key] as unknown[]).every((x) => Number.isInteger(x)))) {
+      fail(`'${key}' must be an array of integers`);
+    }
+  }
+  return p as unknown as ZoneProperties;
+}
