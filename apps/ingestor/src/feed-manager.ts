@@ -164,6 +164,8 @@ export class FeedManager {
     });
     source.on('state', (state) => {
       status.state = state;
+      // A finished replay/simulation will send no more fragments.
+      if (state === 'done') feed.decoder.flush?.();
       setStateGauge(m, id, state);
       if (source instanceof TcpServerSource) m.connections.set({ source: id }, source.connections);
       this.logger.log(`feed ${id} ${state}`, { source: id, state });

@@ -71,14 +71,18 @@ export class FeedSpecError extends Error {
   }
 }
 
-const SIMPLE_KIND = /^[a-z][a-z-]*$/;
-
 /** Parses one FEEDS entry. Throws FeedSpecError. */
 export function parseFeedUrl(entry: string): FeedSpec {
   const raw = entry.trim();
   if (raw === '') throw new FeedSpecError(entry, 'empty entry');
-  // `http` alone (no `//`) is the HTTP POST source.
-  if (SIMPLE_KIND.test(raw) && raw === 'http') return { kind: 'http', id: 'http', url: raw };
+  // `http` (optionally `http?id=name`) is the HTTP POST source; it has no address of its own.
+  const bareHttp = /^http(?:\?(.*))?$/.exec(raw);
+  if (bareHttp) {
+    const q = new QueryReader(entry, new URLSearchParams(bareHttp[1] ?? ''));
+    const spec: HttpFeedSpec = { kind: 'http', id: q.string('id') ?? 'http', url: raw };
+    q.rejectUnknown();
+    return spec;
+  }
   let url: URL;
   try {
     url = new URL(raw);

@@ -6,6 +6,8 @@ import type { AisMessage, DecodeCounters, RejectReason } from '@seawarden/contra
 
 export interface LineDecoder {
   push(line: string, meta: { source: string; receivedAtMs: number }): void;
+  /** End of stream: pending fragments become rejections. */
+  flush?(): void;
   readonly counters?: DecodeCounters;
 }
 
