@@ -1,0 +1,127 @@
+import { ALERT_RULES, SEVERITIES, type Alert } from '@seawarden/contracts';
+import { playAlarm } from '../audio/alarm.js';
+import { onLangChange, pick, t } from '../i18n/i18n.js';
+import { AlertFeedModel, shouldSound, type FeedFilter } from '../live/alert-feed.model.js';
+import { formatTime } from '../time/format-time.js';
+import { data, h, keyedSelect } from '../ui/dom.js';
+
+export interface AlertFeedOptions {
+  onSelect: (alert: Alert) => void;
+  onAcknowledge: (alert: Alert) => Promise<void>;
+  /** Name of a zone id in the current language. */
+  zoneName: (id: string | null) => string;
+}
+
+/** The alert feed panel: newest first, severity colour, unread count, alarm with mute, filters, acknowledge. */
+export class AlertFeed {
+  readonly el: HTMLElement;
+  readonly model = new AlertFeedModel();
+  private filter: FeedFilter = { rule: '', severity: '' };
+  private muted = localStorage.getItem('seawarden.muted') === '1';
+  private selectedId: string | null = null;
+  private list = h('ol', { class: 'feed-list', 'data-testid': 'alert-feed', 'aria-live': 'polite' });
+  private unread = h('span', { class: 'badge', 'data-testid': 'unread-count', translate: 'no' }, '0');
+  private muteBtn = h('button', { type: 'button', class: 'mute', 'aria-pressed': 'false' });
+  private offLang: () => void;
+
+  constructor(private readonly opts: AlertFeedOptions) {
+    this.muteBtn.addEventListener('click', () => {
+      this.muted = !this.muted;
+      localStorage.setItem('seawarden.muted', this.muted ? '1' : '0');
+      this.paintMute();
+    });
+    this.paintMute();
+    const filters = h(
+      'div',
+      { class: 'feed-filters' },
+      keyedSelect('feed.filterRule', ALERT_RULES, (r) => `rule.${r}` as never, '', (v) => this.setFilter({ rule: v as FeedFilter['rule'] })),
+      keyedSelect('feed.filterSeverity', SEVERITIES, (s) => `severity.${s}` as never, '', (v) => this.setFilter({ severity: v as FeedFilter['severity'] })),
+    );
+    this.el = h(
+      'section',
+      { class: 'feed', 'aria-labelledby': 'feed-title' },
+      h(
+        'div',
+        { class: 'feed-head' },
+        h('h2', { id: 'feed-title' }, h('span', { i18n: 'feed.title' }), ' '),
+        h('span', { class: 'unread' }, h('span', { i18n: 'feed.unread' }), ' ', this.unread),
+        h('button', { type: 'button', i18n: 'feed.markRead', onclick: () => { this.model.markRead(); this.render(); } }),
+        this.muteBtn,
+      ),
+      filters,
+      this.list,
+    );
+    this.offLang = onLangChange(() => { this.paintMute(); this.render(); });
+  }
+
+  /** Adds alerts loaded from REST (not unread, no sound). */
+  load(alerts: Alert[]): void {
+    for (const a of alerts) this.model.upsert(a, { markUnread: false });
+    this.render();
+  }
+
+  /** A live alert from the socket. */
+  push(alert: Alert): void {
+    const isNew = this.model.upsert(alert);
+    if (shouldSound(alert, isNew, this.muted)) playAlarm();
+    this.render();
+  }
+
+  select(id: string | null): void {
+    this.selectedId = id;
+    if (id) this.model.markRead(id);
+    this.render();
+  }
+
+  destroy(): void {
+    this.offLang();
+  }
+
+  private setFilter(f: Partial<FeedFilter>): void {
+    this.filter = { ...this.filter, ...f };
+    this.render();
+  }
+
+  private paintMute(): void {
+    const key = this.muted ? 'feed.unmute' : 'feed.mute';
+    this.muteBtn.dataset.i18n = key;
+    this.muteBtn.textContent = t(key);
+    this.muteBtn.setAttribute('aria-pressed', String(this.muted));
+  }
+
+  render(): void {
+    this.unread.textContent = String(this.model.unreadCount);
+    const items = this.model.list(this.filter);
+    if (items.length === 0) {
+      this.list.replaceChildren(h('li', { class: 'empty', i18n: 'feed.empty' }));
+      return;
+    }
+    this.list.replaceChildren(...items.slice(0, 200).map((a) => this.item(a)));
+  }
+
+  private item(a: Alert): HTMLElement {
+    const status = a.status ?? 'open';
+    const open = h(
+      'button',
+      { type: 'button', class: 'feed-open', 'data-testid': 'feed-item', 'data-alert-id': a.id, onclick: () => this.opts.onSelect(a) },
+      h('span', { class: `sev sev-${a.severity}`, i18n: `severity.${a.severity}` }),
+      h('strong', { i18n: `rule.${a.rule}` }),
+      h('span', { class: 'feed-vessel' }, data(a.vesselName ?? a.mmsi), ' ', data(a.vesselName ? a.mmsi : null)),
+      h('span', { class: 'feed-zone', translate: 'no' }, this.opts.zoneName(a.zoneId)),
+      h('time', { datetime: a.openedAt }, formatTime(a.openedAt)),
+      h('span', { class: 'feed-reason' }, pick(a.reason)),
+    );
+    const li = h('li', { class: `feed-item sev-border-${a.severity}${this.model.isUnread(a.id) ? ' unread' : ''}${a.id === this.selectedId ? ' selected' : ''}` }, open);
+    if (status === 'open') {
+      const ack = h('button', { type: 'button', class: 'ack', 'data-testid': 'ack', i18n: 'feed.ack' });
+      ack.addEventListener('click', () => {
+        ack.disabled = true;
+        void this.opts.onAcknowledge(a).finally(() => (ack.disabled = false));
+      });
+      li.append(ack);
+    } else {
+      li.append(h('span', { class: `status status-${status}`, i18n: `status.${status}` }));
+    }
+    return li;
+  }
+}
