@@ -75,7 +75,8 @@ export function compileReader(t: MessageTable, readUint: (w: Uint32Array, s: num
     if (f.kind === 'bool') value = `${r} !== 0`;
     else if (f.kind === 'rot') value = `ROT[${r} + 128]`;
     else {
-      const scaled = f.div ? `${r} / ${f.div}` : r;
+      let scaled = f.div ? `${r} / ${f.div}` : r;
+      if (f.offset) scaled = `${scaled} + ${f.offset}`;
       value = f.na !== undefined ? `${r} === ${f.na} ? null : ${scaled}` : scaled;
     }
     lines.push(`const ${v} = ${guard ? `${guard} ? (${value}) : null` : `(${value})`};`);

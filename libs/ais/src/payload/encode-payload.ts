@@ -58,7 +58,10 @@ function rawValue(f: FieldSpec, value: unknown, width: number): number {
   else if (f.kind === 'bool') raw = value ? 1 : 0;
   else if (typeof value !== 'number' || !Number.isFinite(value)) throw new PayloadEncodeError(f.name, value, 'not a finite number');
   else if (f.kind === 'rot') raw = Math.max(-127, Math.min(127, Math.sign(value) * Math.round(Math.sqrt(Math.abs(value)) * 4.733)));
-  else raw = f.div ? Math.round(value * f.div) : value;
+  else {
+    const v = value - (f.offset ?? 0);
+    raw = f.div ? Math.round(v * f.div) : f.offset ? Math.round(v) : v;
+  }
   if (!Number.isInteger(raw)) throw new PayloadEncodeError(f.name, value, 'not an integer');
   const signed = f.kind === 'int' || f.kind === 'rot';
   const min = signed ? -(2 ** (width - 1)) : 0;

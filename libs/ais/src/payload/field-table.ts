@@ -29,6 +29,8 @@ export interface FieldSpec {
   na?: number;
   /** Divisor applied to the raw value (lat/lon 600000, SOG 10, …). */
   div?: number;
+  /** Added after dividing (met/hydro temperatures, pressure, water level). */
+  offset?: number;
   /** Valid raw range; a value outside it (that is not `na`) adds the `warn` warning. */
   range?: readonly [number, number];
   warn?: string;

@@ -354,9 +354,11 @@ export const STATIC_B_PART_INVALID = table('24-invalid-part', 40, [uint('partNo'
 export function binarySlotMessage(type: 25 | 26, addressed: boolean, structured: boolean): MessageTable {
   const fields: FieldSpec[] = [bool('addressed', 38), bool('structured', 39)];
   let at = 40;
+  // No spare after the destination: the data follows at bit 70, as gpsd and pyais read it (the
+  // corpus has non-zero bits there, which a byte-aligning spare would not carry).
   if (addressed) {
-    fields.push(uint('destMmsi', 40, 30), spare(70, 2));
-    at = 72;
+    fields.push(uint('destMmsi', 40, 30));
+    at = 70;
   }
   if (structured) {
     fields.push(uint('dac', at, 10), uint('fid', at + 10, 6));
