@@ -1,1 +1,11 @@
-export {};
+export { ConsoleModule, CONSOLE_CONTROLLERS } from './console.module.js';
+export { configureConsoleApp, defaultWebDist } from './configure-app.js';
+export { consoleSettings } from './console-settings.js';
+export { createLiveBus, RedisLiveBus } from './live/redis-live-bus.js';
+export { MemoryLiveBus } from './live/memory-live-bus.js';
+export { LiveGateway, LIVE_NAMESPACE } from './live/live.gateway.js';
+export { AuthService } from './auth/auth.service.js';
+export { WebhookWorker } from './webhooks/webhook-worker.js';
+export { signWebhook, verifyWebhook, TIMESTAMP_HEADER, SIGNATURE_HEADER } from './webhooks/webhook-signature.js';
+export { ROLES_KEY, PUBLIC_KEY } from './common/roles.decorator.js';
+export * from './console.deps.js';

@@ -1,0 +1,91 @@
+import { Body, Get, Inject, Post, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as geofence from '@seawarden/geofence';
+import { z } from 'zod';
+import { badRequest } from '../common/api-error.js';
+import { ConsoleController } from '../common/console-controller.decorator.js';
+import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
+import { validate } from '../common/validate.js';
+import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
+import { ZonesService } from '../zones/zones.service.js';
+import { RegistryService } from './registry.service.js';
+
+const registryQuery = z.object({
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+}).strict();
+const importQuery = z.object({ mode: z.enum(['merge', 'replace']).optional() }).strict();
+
+/** Zones, ban calendars, vessel registry and feeds. */
+@ConsoleController('api', 'administration')
+export class AdminController {
+  constructor(
+    @Inject(ZonesService) private readonly zones: ZonesService,
+    @Inject(RegistryService) private readonly registry: RegistryService,
+    @Inject(CONSOLE_DEPS) private readonly deps: ConsoleDeps,
+  ) {}
+
+  @Roles(...ANY_ROLE)
+  @Get('zones')
+  getZones() {
+    return this.zones.get();
+  }
+
+  @Roles('admin')
+  @Put('zones')
+  putZones(@Body() body: unknown) {
+    if (!body || typeof body !== 'object') throw badRequest('body: expected a GeoJSON FeatureCollection', 'body');
+    return this.zones.replace(body);
+  }
+
+  @Roles(...ANY_ROLE)
+  @Get('calendars')
+  getCalendars() {
+    const fromEngine = this.deps.zones?.calendars?.();
+    if (fromEngine !== undefined) return fromEngine;
+    const file = join(this.deps.settings.dataDir, 'calendars.json');
+    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  }
+
+  @Roles('admin')
+  @Put('calendars')
+  async putCalendars(@Body() body: unknown) {
+    if (!body || typeof body !== 'object') throw badRequest('body: expected ban calendars JSON', 'body');
+    const loadCalendars = (geofence as any).loadCalendars as ((j: unknown) => unknown) | undefined;
+    try {
+      loadCalendars?.(body);
+    } catch (err) {
+      const e = err as any;
+      throw badRequest(String(e.message ?? err), e.path ?? e.field ?? 'body');
+    }
+    const res = this.deps.zones?.replaceCalendars ? await this.deps.zones.replaceCalendars(body) : null;
+    mkdirSync(this.deps.settings.dataDir, { recursive: true });
+    writeFileSync(join(this.deps.settings.dataDir, 'calendars.json'), JSON.stringify(body, null, 2));
+    return res ?? { count: Array.isArray(body) ? body.length : Object.keys(body as object).length };
+  }
+
+  @Roles('operator', 'inspector', 'admin')
+  @Get('registry')
+  listRegistry(@Query() q: unknown) {
+    const f = validate(registryQuery, q ?? {});
+    return this.registry.list(f.q, f.limit ?? 100, f.offset ?? 0);
+  }
+
+  @Roles('admin')
+  @Post('registry/import')
+  importRegistry(@Req() req: Request, @Query() q: unknown) {
+    const { mode = 'merge' } = validate(importQuery, q ?? {});
+    const body = typeof req.body === 'string' ? req.body : Buffer.isBuffer(req.body) ? req.body.toString('utf8') : null;
+    if (body === null) throw badRequest('body: send the registry as text/csv', 'body');
+    return this.registry.import(body, mode);
+  }
+
+  @Roles('operator', 'admin')
+  @Get('feeds')
+  async feeds() {
+    return { feeds: (await this.deps.feeds?.status()) ?? [] };
+  }
+}

@@ -1,0 +1,103 @@
+import * as geofence from '@seawarden/geofence';
+import { badRequest } from '../common/api-error.js';
+import type { ConsoleDeps } from '../console.deps.js';
+import { csvRecords } from './csv-records.js';
+
+export interface RegistryEntryDto {
+  mmsi: number;
+  name: string | null;
+  category: string | null;
+  gear: string | null;
+  licensedPassengers: number | null;
+  homePort: string | null;
+  notes: string | null;
+}
+
+export interface ImportReport {
+  imported: number;
+  rejected: number;
+  errors: { row: number; line: number; field?: string; message: string }[];
+}
+
+const toDto = (r: any): RegistryEntryDto => ({
+  mmsi: r.mmsi, name: r.name, category: r.category, gear: r.gear,
+  licensedPassengers: r.licensed_passengers, homePort: r.home_port, notes: r.notes,
+});
+
+const FIELD_IN_REASON = /\b(mmsi|name|category|gear|licensedPassengers|homePort|notes)\b/;
+
+/** The vessel registry (store table `registry`): list, lookup, CSV import with a per-row report. */
+export class RegistryService {
+  constructor(private readonly deps: ConsoleDeps) {}
+
+  async get(mmsi: number): Promise<RegistryEntryDto | null> {
+    try {
+      const { rows } = await this.deps.store.db.query('SELECT * FROM registry WHERE mmsi = $1', [mmsi]);
+      return rows[0] ? toDto(rows[0]) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async list(q: string | undefined, limit: number, offset: number): Promise<{ items: RegistryEntryDto[]; total: number }> {
+    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const where = `WHERE ($1::text IS NULL OR name ILIKE $1 OR CAST(mmsi AS text) LIKE $1 OR home_port ILIKE $1)`;
+    const { rows } = await this.deps.store.db.query(`SELECT * FROM registry ${where} ORDER BY mmsi LIMIT $2 OFFSET $3`, [like, limit, offset]);
+    const { rows: n } = await this.deps.store.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM registry ${where}`, [like]);
+    return { items: rows.map(toDto), total: Number(n[0]?.n ?? 0) };
+  }
+
+  /** Validates each data row with the engine's registry loader; imports the valid ones. */
+  async import(csv: string, mode: 'merge' | 'replace'): Promise<ImportReport> {
+    const loadRegistry = (geofence as any).loadRegistry as ((csv: string) => { entries?: any[]; get?: (m: number) => any }) | undefined;
+    if (!loadRegistry) throw new Error('vessel registry loader (libs/geofence loadRegistry) is not available');
+    const records = csvRecords(csv);
+    if (records.length === 0) throw badRequest('body: empty CSV; expected the header mmsi,name,category,gear,licensedPassengers,homePort,notes', 'body');
+    const header = records[0]!;
+    try {
+      loadRegistry(header.text);
+    } catch (err) {
+      throw badRequest(`header: ${(err as any).reason ?? (err as Error).message}`, 'header');
+    }
+    const errors: ImportReport['errors'] = [];
+    const valid: any[] = [];
+    const seen = new Map<number, number>();
+    records.slice(1).forEach((rec, i) => {
+      const row = i + 1;
+      try {
+        const reg = loadRegistry(`${header.text}\n${rec.text}`);
+        const entry = entriesOf(reg)[0];
+        if (!entry) return;
+        const prev = seen.get(entry.mmsi);
+        if (prev !== undefined) throw Object.assign(new Error(`duplicate mmsi ${entry.mmsi} (also row ${prev})`), { reason: `duplicate mmsi ${entry.mmsi} (also row ${prev})` });
+        seen.set(entry.mmsi, row);
+        valid.push(entry);
+      } catch (err) {
+        const message = String((err as any).reason ?? (err as Error).message).replace(/^line \d+:\s*/, '');
+        errors.push({ row, line: rec.line, field: FIELD_IN_REASON.exec(message)?.[1], message });
+      }
+    });
+    await this.deps.store.db.tx(async (tx) => {
+      if (mode === 'replace') await tx.query('DELETE FROM registry');
+      for (const e of valid) {
+        await tx.query(
+          `INSERT INTO registry (mmsi, name, category, gear, licensed_passengers, home_port, notes, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+           ON CONFLICT (mmsi) DO UPDATE SET name = $2, category = $3, gear = $4, licensed_passengers = $5,
+             home_port = $6, notes = $7, updated_at = now()`,
+          [e.mmsi, e.name || null, e.category, e.gear ?? null, e.licensedPassengers ?? null, e.homePort || null, e.notes || null],
+        );
+      }
+    });
+    await this.deps.registry?.reload?.();
+    return { imported: valid.length, rejected: errors.length, errors };
+  }
+}
+
+function entriesOf(reg: any): any[] {
+  if (Array.isArray(reg?.entries)) return reg.entries;
+  if (typeof reg?.all === 'function') return [...reg.all()];
+  if (reg?.entries && typeof reg.entries === 'function') return [...reg.entries()].map((x: any) => (Array.isArray(x) ? x[1] : x));
+  if (typeof reg?.[Symbol.iterator] === 'function') return [...reg];
+  return [];
+}

@@ -1,0 +1,146 @@
+import type { Alert, AlertAuditEvent, AlertStatus, UserPublic } from '@seawarden/contracts';
+import { AuditAlertNotFoundError, type AuditRepository, type UsersRepository } from '@seawarden/store';
+import type { Principal } from '../auth/auth.service.js';
+import { publicUser } from '../auth/auth.service.js';
+import { badRequest, conflict, forbidden, notFound } from '../common/api-error.js';
+import type { AlertListFilter, ConsoleStore } from '../console.deps.js';
+import type { AlertBroadcaster } from '../live/alert-broadcaster.js';
+import type { JurisdictionIndex } from '../live/jurisdiction-index.js';
+
+export interface AlertDetail {
+  alert: Alert;
+  audit: AlertAuditEvent[];
+  assignee: UserPublic | null;
+  notes: { actor: string; at: string; note: string }[];
+}
+
+const FINAL: AlertStatus[] = ['confirmed', 'dismissed'];
+
+/** Alert reads scoped to the caller, and the review workflow (every change audited). */
+export class AlertsService {
+  constructor(
+    private readonly store: ConsoleStore,
+    private readonly audit: AuditRepository,
+    private readonly users: UsersRepository,
+    private readonly jurisdictions: JurisdictionIndex,
+    private readonly broadcaster: AlertBroadcaster,
+  ) {}
+
+  /** Port offices see alerts whose position lies in one of their jurisdiction zones. */
+  visible(p: Principal, a: Alert): boolean {
+    if (p.role !== 'port_office') return true;
+    if (!a.position) return false;
+    const inside = this.jurisdictions.containing(a.position.lat, a.position.lon);
+    return inside.some((z) => p.jurisdictions.includes(z));
+  }
+
+  async list(p: Principal, filter: AlertListFilter): Promise<{ items: Alert[]; nextCursor: string | null }> {
+    const limit = filter.limit ?? 100;
+    if (p.role !== 'port_office') return this.store.alerts.list({ ...filter, limit });
+    // Filtered after paging: keep fetching pages until the page is full or the list ends.
+    const items: Alert[] = [];
+    let cursor = filter.cursor ?? null;
+    for (let i = 0; i < 50 && items.length < limit; i++) {
+      const page = await this.store.alerts.list({ ...filter, cursor, limit: Math.max(limit, 200) });
+      for (const a of page.items) {
+        if (!this.visible(p, a)) continue;
+        items.push(a);
+        if (items.length === limit) {
+          // Resume after this alert next time.
+          return { items, nextCursor: encodeCursor(a) };
+        }
+      }
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    return { items, nextCursor: items.length === limit ? cursor : cursor && items.length ? cursor : null };
+  }
+
+  async get(p: Principal, id: string): Promise<Alert> {
+    const a = await this.store.alerts.get(id);
+    if (!a) throw notFound(`alert ${id} not found`);
+    if (!this.visible(p, a)) throw forbidden('alert outside your jurisdiction');
+    return { ...a, status: a.status ?? 'open' };
+  }
+
+  async detail(p: Principal, id: string): Promise<AlertDetail> {
+    const alert = await this.get(p, id);
+    const audit = await this.audit.forAlert(id);
+    const assigneeId = (await this.audit.assignees([id])).get(id) ?? null;
+    const assignee = assigneeId ? await this.users.byId(assigneeId) : null;
+    const notes = audit.filter((e) => e.action === 'note' && e.note).map((e) => ({ actor: e.actor, at: e.at, note: e.note! }));
+    return { alert, audit, assignee: assignee ? publicUser(assignee) : null, notes };
+  }
+
+  auditTrail(p: Principal, id: string): Promise<AlertAuditEvent[]> {
+    return this.get(p, id).then(() => this.audit.forAlert(id));
+  }
+
+  acknowledge(p: Principal, id: string, note?: string): Promise<Alert> {
+    return this.transition(p, id, 'acknowledged', ['open'], note ?? null);
+  }
+
+  confirm(p: Principal, id: string, note?: string): Promise<Alert> {
+    return this.transition(p, id, 'confirmed', ['open', 'acknowledged'], note ?? null);
+  }
+
+  dismiss(p: Principal, id: string, reason: string): Promise<Alert> {
+    return this.transition(p, id, 'dismissed', ['open', 'acknowledged'], reason);
+  }
+
+  async note(p: Principal, id: string, note: string): Promise<AlertAuditEvent> {
+    await this.get(p, id);
+    return this.append(p, id, 'note', note, null);
+  }
+
+  async assign(p: Principal, id: string, userId: string | null): Promise<Alert> {
+    await this.get(p, id);
+    if (userId) {
+      const u = await this.users.byId(userId);
+      if (!u || u.disabled) throw badRequest(`userId: no such user ${userId}`, 'userId');
+      if (u.role !== 'inspector' && u.role !== 'admin') throw badRequest('userId: alerts are assigned to inspectors or admins', 'userId');
+    }
+    await this.append(p, id, 'assigned', null, { userId });
+    return this.changed(p, id);
+  }
+
+  private async transition(p: Principal, id: string, to: AlertStatus, from: AlertStatus[], note: string | null): Promise<Alert> {
+    await this.get(p, id);
+    const action = to as AlertAuditEvent['action'];
+    await this.append(p, id, action, note, { from: null, to }, to, (status) => {
+      if (!from.includes(status)) {
+        throw conflict(
+          FINAL.includes(status) ? `alert is already ${status}` : `cannot go from ${status} to ${to}`,
+          'status',
+        );
+      }
+    });
+    return this.changed(p, id);
+  }
+
+  private async append(
+    p: Principal, id: string, action: AlertAuditEvent['action'], note: string | null,
+    data: Record<string, unknown> | null, status?: AlertStatus, check?: (s: AlertStatus) => void,
+  ): Promise<AlertAuditEvent> {
+    try {
+      return await this.audit.append(
+        { alertId: id, action, actor: p.username, note, data: data && status ? { ...data, from: undefined } : data },
+        { status, check },
+      );
+    } catch (err) {
+      if (err instanceof AuditAlertNotFoundError) throw notFound(`alert ${id} not found`);
+      throw err;
+    }
+  }
+
+  private async changed(p: Principal, id: string): Promise<Alert> {
+    const alert = await this.get(p, id);
+    this.broadcaster.fromWorkflow(alert);
+    return alert;
+  }
+}
+
+/** Cursor resuming right after `a` in newest-first order (the store's keyset). */
+export function encodeCursor(a: Alert): string {
+  return Buffer.from(JSON.stringify({ openedAt: a.openedAt, id: a.id })).toString('base64url');
+}

@@ -1,0 +1,137 @@
+import { Inject, OnModuleDestroy, UseGuards } from '@nestjs/common';
+import {
+  ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit,
+  SubscribeMessage, WebSocketGateway,
+} from '@nestjs/websockets';
+import type { ClientToServerEvents, ServerToClientEvents } from '@seawarden/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { AuthService, type Principal } from '../auth/auth.service.js';
+import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
+import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
+import { ConsoleMetrics } from '../ops/console-metrics.js';
+import { AlertBroadcaster, ALL_ALERTS_ROOM, jurisdictionRoom } from './alert-broadcaster.js';
+import { compactVessel, fullViewport, viewportDelta, type ViewportState } from './viewport.js';
+import { VesselView } from './vessel-view.js';
+import { WsRolesGuard } from './ws-roles.guard.js';
+
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+type Ack = (res: { ok: boolean; message?: string }) => void;
+
+export const LIVE_NAMESPACE = '/live';
+
+const viewportSchema = z
+  .object({
+    west: z.number().min(-180).max(180),
+    south: z.number().min(-90).max(90),
+    east: z.number().min(-180).max(180),
+    north: z.number().min(-90).max(90),
+    compact: z.boolean().optional(),
+  })
+  .refine((b) => b.south <= b.north, { message: 'south must be ≤ north', path: ['south'] });
+
+/** Socket.io namespace /live: authenticated handshake, viewport vessel deltas, alert rooms. */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE })
+@UseGuards(WsRolesGuard)
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  private ns?: Namespace;
+  private tick?: NodeJS.Timeout;
+  private readonly expiry = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(VesselView) private readonly view: VesselView,
+    @Inject(AlertBroadcaster) private readonly alerts: AlertBroadcaster,
+    @Inject(ConsoleMetrics) private readonly metrics: ConsoleMetrics,
+    @Inject(CONSOLE_DEPS) private readonly deps: ConsoleDeps,
+  ) {}
+
+  afterInit(ns: Namespace): void {
+    this.ns = ns;
+    ns.use((socket, next) => {
+      const token = socket.handshake.auth?.token;
+      if (typeof token !== 'string' || !token) return next(new Error('unauthorized'));
+      try {
+        socket.data.principal = this.auth.verify(token);
+        next();
+      } catch (err) {
+        next(new Error((err as Error).message === 'token expired' ? 'token expired' : 'unauthorized'));
+      }
+    });
+    this.alerts.attach(ns);
+    this.tick = setInterval(() => this.sendDeltas(), this.deps.settings.vesselTickMs);
+    this.tick.unref();
+  }
+
+  handleConnection(socket: LiveSocket): void {
+    const p = socket.data.principal as Principal | undefined;
+    if (!p) return void socket.disconnect(true);
+    if (p.role === 'port_office') for (const z of p.jurisdictions) void socket.join(jurisdictionRoom(z));
+    else void socket.join(ALL_ALERTS_ROOM);
+    const ms = p.exp * 1000 - Date.now();
+    this.expiry.set(
+      socket.id,
+      setTimeout(() => {
+        socket.emit('error', { message: 'token expired' });
+        socket.disconnect(true);
+      }, Math.max(0, Math.min(ms, 2 ** 31 - 1))),
+    );
+    this.metrics.sockets.inc();
+  }
+
+  handleDisconnect(socket: LiveSocket): void {
+    clearTimeout(this.expiry.get(socket.id));
+    this.expiry.delete(socket.id);
+    this.metrics.sockets.dec();
+  }
+
+  @Roles(...ANY_ROLE)
+  @SubscribeMessage('vessels:subscribe')
+  subscribe(@ConnectedSocket() socket: LiveSocket, @MessageBody() body: unknown): { ok: boolean; message?: string } {
+    const r = viewportSchema.safeParse(body);
+    if (!r.success) {
+      const i = r.error.issues[0]!;
+      return { ok: false, message: `${i.path.join('.') || 'bbox'}: ${i.message}` };
+    }
+    const { compact, ...box } = r.data;
+    const state: ViewportState = { box, compact: compact ?? false, sent: new Set() };
+    socket.data.viewport = state;
+    const vessels = fullViewport(state, this.view.all());
+    this.send(socket, state, true, vessels, []);
+    return { ok: true };
+  }
+
+  @Roles(...ANY_ROLE)
+  @SubscribeMessage('vessels:unsubscribe')
+  unsubscribe(@ConnectedSocket() socket: LiveSocket): { ok: boolean } {
+    socket.data.viewport = undefined;
+    return { ok: true };
+  }
+
+  /** Once per tick: each local viewport gets only what changed in it (nothing when nothing did). */
+  sendDeltas(): void {
+    if (!this.ns) return;
+    const changed = this.view.drainChanged();
+    if (changed.size === 0) return;
+    const get = (m: number) => this.view.get(m);
+    for (const socket of this.ns.sockets.values()) {
+      const state = socket.data.viewport as ViewportState | undefined;
+      if (!state) continue;
+      const { upsert, remove } = viewportDelta(state, changed, get);
+      if (upsert.length || remove.length) this.send(socket as LiveSocket, state, false, upsert, remove);
+    }
+  }
+
+  private send(socket: LiveSocket, state: ViewportState, full: boolean, upsert: import('@seawarden/contracts').VesselSnapshot[], remove: number[]): void {
+    const at = new Date().toISOString();
+    if (state.compact) socket.emit('vessels:compact', { full, rows: upsert.map(compactVessel), remove, at });
+    else socket.emit('vessels:delta', { full, upsert, remove, at });
+    this.metrics.vesselDeltas.inc();
+  }
+
+  onModuleDestroy(): void {
+    if (this.tick) clearInterval(this.tick);
+    for (const t of this.expiry.values()) clearTimeout(t);
+    this.expiry.clear();
+  }
+}

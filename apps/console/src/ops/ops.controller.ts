@@ -1,0 +1,51 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UseGuards } from '@nestjs/common';
+import { AuthGuard } from '../auth/auth.guard.js';
+import { Public } from '../common/roles.decorator.js';
+import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
+import { ConsoleMetrics } from './console-metrics.js';
+
+/** /health and /metrics (public, for probes and Prometheus). */
+@Controller()
+@UseGuards(AuthGuard)
+@ApiTags('operations')
+export class OpsController {
+  constructor(
+    @Inject(CONSOLE_DEPS) private readonly deps: ConsoleDeps,
+    @Inject(ConsoleMetrics) private readonly metrics: ConsoleMetrics,
+  ) {}
+
+  @Public()
+  @Get('health')
+  async health(@Res({ passthrough: true }) res: Response) {
+    const t0 = performance.now();
+    let database: { ok: boolean; latencyMs: number; error?: string; [k: string]: unknown };
+    try {
+      const h = this.deps.store.health ? await this.deps.store.health() : (await this.deps.store.db.query('SELECT 1'), { ok: true });
+      database = { ...h, ok: h.ok !== false, latencyMs: Math.round(performance.now() - t0) };
+    } catch (err) {
+      database = { ok: false, latencyMs: Math.round(performance.now() - t0), error: (err as Error).message };
+    }
+    let feeds: unknown[] = [];
+    try {
+      feeds = (await this.deps.feeds?.status()) ?? [];
+    } catch (err) {
+      feeds = [{ error: (err as Error).message }];
+    }
+    const bus = this.deps.bus as { kind?: string; healthy?: () => boolean };
+    const busState = { ok: bus.healthy ? bus.healthy() : true, kind: bus.kind ?? 'memory' };
+    const anyFeedDown = feeds.some((f: any) => f && f.connected === false);
+    const status = !database.ok || !busState.ok ? 'down' : anyFeedDown ? 'degraded' : 'ok';
+    if (status === 'down') res.status(503);
+    return { status, database, feeds, bus: busState };
+  }
+
+  @Public()
+  @Get('metrics')
+  async metricsText(@Res() res: Response): Promise<void> {
+    res.setHeader('Content-Type', this.metrics.registry.contentType);
+    res.send(await this.metrics.registry.metrics());
+  }
+}

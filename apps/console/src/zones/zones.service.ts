@@ -1,0 +1,100 @@
+import * as geofence from '@seawarden/geofence';
+import type { ConsoleDeps, GeoJsonFeatureCollection } from '../console.deps.js';
+import { badRequest } from '../common/api-error.js';
+import { JurisdictionIndex } from '../live/jurisdiction-index.js';
+
+const EMPTY: GeoJsonFeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * The zones the console shows and routes by: the engine's when it runs in this process, else
+ * the store's `zones` table (refreshed periodically). Keeps the jurisdiction index current.
+ */
+export class ZonesService {
+  readonly jurisdictions = new JurisdictionIndex();
+  private cached: GeoJsonFeatureCollection = EMPTY;
+  private timer?: NodeJS.Timeout;
+
+  constructor(private readonly deps: ConsoleDeps) {}
+
+  async init(refreshMs = 30_000): Promise<void> {
+    await this.refresh();
+    if (!this.deps.zones) this.timer = setInterval(() => void this.refresh().catch(() => {}), refreshMs).unref();
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  get(): GeoJsonFeatureCollection {
+    return this.deps.zones ? this.deps.zones.get() : this.cached;
+  }
+
+  zone(id: string): GeoJsonFeatureCollection['features'][number] | undefined {
+    return this.get().features.find((f) => f.properties?.id === id);
+  }
+
+  async refresh(): Promise<void> {
+    if (this.deps.zones) {
+      this.jurisdictions.load(this.deps.zones.get());
+      return;
+    }
+    try {
+      const { rows } = await this.deps.store.db.query<{ properties: any; geometry: any }>(
+        'SELECT properties, geometry FROM zones ORDER BY id',
+      );
+      const parse = (v: any) => (typeof v === 'string' ? JSON.parse(v) : v);
+      this.cached = {
+        type: 'FeatureCollection',
+        features: rows.map((r) => ({ type: 'Feature', properties: parse(r.properties), geometry: parse(r.geometry) })),
+      };
+    } catch {
+      // No zones table yet: keep what we have.
+    }
+    this.jurisdictions.load(this.cached);
+  }
+
+  /** Validates with the engine's loader (400 naming the feature), swaps live, persists. */
+  async replace(input: unknown): Promise<{ count: number }> {
+    const loadZones = (geofence as any).loadZones as ((fc: unknown) => unknown) | undefined;
+    try {
+      if (loadZones) loadZones(input);
+      else basicZoneCheck(input);
+    } catch (err) {
+      const e = err as any;
+      const featureIndex = typeof e.featureIndex === 'number' ? e.featureIndex : typeof e.index === 'number' ? e.index : undefined;
+      const reason = String(e.reason ?? e.message ?? err);
+      throw badRequest(
+        featureIndex !== undefined ? `features[${featureIndex}]: ${reason}` : reason,
+        featureIndex !== undefined ? `features.${featureIndex}` : 'features',
+        featureIndex !== undefined ? { featureIndex, reason } : { reason },
+      );
+    }
+    const fc = input as GeoJsonFeatureCollection;
+    if (this.deps.zones?.replace) await this.deps.zones.replace(fc);
+    await this.deps.store.db.tx(async (tx) => {
+      await tx.query('DELETE FROM zones');
+      for (const f of fc.features) {
+        await tx.query(
+          'INSERT INTO zones (id, kind, properties, geometry, updated_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, now())',
+          [String(f.properties.id), String(f.properties.kind), JSON.stringify(f.properties), JSON.stringify(f.geometry)],
+        );
+      }
+    });
+    this.cached = fc;
+    this.jurisdictions.load(this.get());
+    return { count: fc.features.length };
+  }
+}
+
+/** Minimal structural check used only when the geofence loader is unavailable. */
+function basicZoneCheck(input: unknown): void {
+  const fc = input as any;
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error('expected a GeoJSON FeatureCollection');
+  fc.features.forEach((f: any, i: number) => {
+    const fail = (reason: string) => Object.assign(new Error(reason), { featureIndex: i, reason });
+    if (f?.type !== 'Feature') throw fail('not a Feature');
+    if (!f.geometry || !/Polygon$/.test(f.geometry.type)) throw fail('geometry must be a Polygon or MultiPolygon');
+    if (typeof f.properties?.id !== 'string' || !f.properties.id) throw fail('properties.id missing');
+    if (typeof f.properties?.kind !== 'string') throw fail('properties.kind missing');
+  });
+}
