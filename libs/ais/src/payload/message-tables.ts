@@ -348,7 +348,7 @@ export const STATIC_B_PART_B_AUXILIARY = table('24B-auxiliary', 162, [
 ]);
 
 /** Type 24 with an invalid part number (2, 3): only the header and the part number. */
-export const STATIC_B_PART_INVALID = table('24-invalid-part', 40, [uint('partNo', 38, 2)]);
+export const STATIC_B_PART_INVALID = table('24-invalid-part', 40, [uint('partNo', 38, 2, { range: [0, 1], warn: 'invalid_part_no' })]);
 
 /** Types 25 and 26: single/multiple slot binary message; four layouts from the addressed/structured flags. */
 export function binarySlotMessage(type: 25 | 26, addressed: boolean, structured: boolean): MessageTable {
