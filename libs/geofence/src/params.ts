@@ -6,6 +6,8 @@ export interface DetectorParams {
   // Tracker
   /** Points kept per vessel in the track ring buffer. */
   trackCapacity: number;
+  /** A fix is stored in the track only this long after the previous stored one (covers ~24 min at 96 points). */
+  trackMinIntervalMs: number;
   /** Below this a vessel is stopped (hysteresis lower bound). */
   stoppedBelowKn: number;
   /** Above this a vessel is underway (hysteresis upper bound). */
@@ -60,6 +62,8 @@ export interface DetectorParams {
   leisureCrewMax: number;
   /** Window for counting round trips. */
   ferryWindowMs: number;
+  /** The alert stays open this long after the last ferry-like leg (boats wait for customers). */
+  ferryHoldMs: number;
 
   // 3 restricted_entry / temporary_closure
   restrictedDwellMs: number;
@@ -107,7 +111,8 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 
 export const DEFAULT_PARAMS: DetectorParams = {
-  trackCapacity: 64,
+  trackCapacity: 96,
+  trackMinIntervalMs: 15_000,
   stoppedBelowKn: 0.5,
   underwayAboveKn: 3.5,
   maxPlausibleKnSmall: 60,
@@ -139,6 +144,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   smallCraftMaxM: 24,
   leisureCrewMax: 6,
   ferryWindowMs: 24 * HOUR,
+  ferryHoldMs: 3 * HOUR,
 
   restrictedDwellMs: 60_000,
   closureDwellMs: 2 * MIN,

@@ -1,6 +1,15 @@
 import type { AlertRule } from '@seawarden/contracts';
 import type { VesselState } from '../tracker/vessel-state.js';
+import { aisGapDetector } from './ais-gap.detector.js';
 import type { Detector, DetectorContext, Finding } from './detector.js';
+import { EncounterDetector } from './encounter.detector.js';
+import { fishingBanDetector } from './fishing-ban.detector.js';
+import { identityDetector } from './identity.detector.js';
+import { nightOperationDetector } from './night-operation.detector.js';
+import { passengerCarryingDetector } from './passenger-carrying.detector.js';
+import { restrictedEntryDetector } from './restricted-entry.detector.js';
+import { speedingDetector } from './speeding.detector.js';
+import { temporaryClosureDetector } from './temporary-closure.detector.js';
 
 /** A rule judged over all vessels at once on a tick (encounters). */
 export interface FleetDetector {
@@ -11,5 +20,17 @@ export interface FleetDetector {
 }
 
 export function createDetectors(): { perVessel: Detector[]; fleet: FleetDetector[] } {
-  return { perVessel: [], fleet: [] };
+  return {
+    perVessel: [
+      fishingBanDetector,
+      passengerCarryingDetector,
+      restrictedEntryDetector,
+      temporaryClosureDetector,
+      speedingDetector,
+      aisGapDetector,
+      identityDetector,
+      nightOperationDetector,
+    ],
+    fleet: [new EncounterDetector()],
+  };
 }

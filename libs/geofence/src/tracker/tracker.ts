@@ -187,7 +187,7 @@ export class Tracker {
     if (m.navStatus !== undefined) v.navStatus = m.navStatus;
     v.fixAt = atMs;
     v.fixes++;
-    v.track.push(atMs, lat, lon, v.sog, v.cog, v.heading);
+    if (v.track.length === 0 || atMs - v.track.t(0) >= this.p.trackMinIntervalMs) v.track.push(atMs, lat, lon, v.sog, v.cog, v.heading);
     u.fixAccepted = true;
     const stepM = hadFix && !v.pathReset ? distanceM(prevLat, prevLon, lat, lon) : 0;
     v.pathReset = false;

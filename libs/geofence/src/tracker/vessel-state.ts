@@ -1,6 +1,7 @@
 import type { AisClass, MotionState, VesselCategory } from '@seawarden/contracts';
 import type { RegistryEntry } from '../registry/registry.js';
 import type { Segment } from './segment.js';
+import { invalidShipMmsi } from './mmsi.js';
 import { TrackRing } from './track-ring.js';
 
 export const enum SegKind {
@@ -71,6 +72,8 @@ export class VesselState {
   jumps: number[] | null = null;
   names: { name: string; at: number }[] | null = null;
   outOfOrder = 0;
+  /** Why the MMSI is not a valid ship MMSI (null: valid), computed once. */
+  mmsiProblem: string | null;
   /** The next step distance is not sailed (relocation after a confirmed jump). */
   pathReset = false;
 
@@ -86,6 +89,7 @@ export class VesselState {
     trackCapacity: number,
   ) {
     this.track = new TrackRing(trackCapacity);
+    this.mmsiProblem = invalidShipMmsi(mmsi);
   }
 
   get hasFix(): boolean {

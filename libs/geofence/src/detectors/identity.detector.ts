@@ -1,0 +1,114 @@
+import type { EvidenceItem, Severity } from '@seawarden/contracts';
+import type { VesselState } from '../tracker/vessel-state.js';
+import { RUN_ON_MESSAGE, type Detector, type DetectorContext, type Finding } from './detector.js';
+import { evidence, kn, pos } from './evidence.js';
+
+interface State {
+  invalidReported: boolean;
+  jumpsReported: number;
+  namesReported: string;
+  /** Jump evidence seen before the alert threshold, carried into the alert when it opens. */
+  pending: EvidenceItem[];
+}
+
+/** Name changes (A→B, B→A…) within the window. */
+function nameFlips(v: VesselState, since: number): { flips: number; names: string[] } {
+  const names = v.names;
+  if (!names) return { flips: 0, names: [] };
+  let flips = 0;
+  const distinct = new Set<string>();
+  let prev: string | null = null;
+  for (const n of names) {
+    if (n.at < since) {
+      prev = n.name;
+      continue;
+    }
+    distinct.add(n.name);
+    if (prev !== null && n.name !== prev) flips++;
+    prev = n.name;
+  }
+  return { flips, names: [...distinct] };
+}
+
+/**
+ * 6 identity: an invalid ship MMSI (MID outside 201–775, too short) on a vessel under way
+ * (buoys with made-up MMSIs drift and are ignored), one MMSI flipping between two names, or
+ * position jumps (impossible implied speed) — two transmitters sharing one MMSI when repeated.
+ */
+export const identityDetector: Detector = {
+  rule: 'identity',
+  runsOn: RUN_ON_MESSAGE,
+  relevant: (v, ctx) => {
+    const u = ctx.update;
+    if (!u) return false;
+    if (u.nameChanged || u.jump !== null) return true;
+    return v.mmsiProblem !== null && v.motion === 'underway' && !(v.det?.identity as State | undefined)?.invalidReported;
+  },
+  detect(v: VesselState, ctx: DetectorContext): Finding[] {
+    const p = ctx.params;
+    const now = ctx.now;
+    const since = now - p.identityWindowMs;
+    const s = v.detState<State>('identity', () => ({ invalidReported: false, jumpsReported: 0, namesReported: '', pending: [] }));
+    const ev: EvidenceItem[] = [];
+    let rank = -1;
+    const parts: { zh: string; en: string }[] = [];
+
+    const invalid = v.mmsiProblem !== null && (s.invalidReported || v.motion === 'underway');
+    if (invalid) {
+      rank = Math.max(rank, 0);
+      parts.push({ zh: `MMSI 无效（${v.mmsiProblem}）`, en: `invalid MMSI (${v.mmsiProblem})` });
+      if (!s.invalidReported) {
+        s.invalidReported = true;
+        ev.push(evidence('invalid_mmsi', now, v.lat, v.lon, { zh: `无效MMSI ${v.mmsi}：${v.mmsiProblem}，航速 ${kn(v.sog)} 节`, en: `invalid MMSI ${v.mmsi}: ${v.mmsiProblem}, moving at ${kn(v.sog)} kn` }, { mmsi: v.mmsi }));
+      }
+    }
+
+    const jumps = v.jumps ? v.jumps.filter((t) => t >= since).length : 0;
+    const j = ctx.update?.jump;
+    if (j) {
+      ev.push(
+        evidence('position_jump', now, j.toLat, j.toLon, {
+          zh: `位置跳变：由 ${j.fromLat.toFixed(4)}, ${j.fromLon.toFixed(4)} 跳至 ${j.toLat.toFixed(4)}, ${j.toLon.toFixed(4)}（推算航速 ${j.impliedKn} 节）${j.believed ? '，已确认新位置' : '，未采信'}`,
+          en: `position jump from ${j.fromLat.toFixed(4)}, ${j.fromLon.toFixed(4)} to ${j.toLat.toFixed(4)}, ${j.toLon.toFixed(4)} (implied ${j.impliedKn} kn)${j.believed ? ', new place confirmed' : ', not believed'}`,
+        }, { ...j }),
+      );
+    }
+    if (jumps >= p.identityMinJumps) {
+      const twoPlaces = jumps >= 2 * p.identityMinJumps;
+      rank = Math.max(rank, twoPlaces ? 2 : 1);
+      parts.push(twoPlaces ? { zh: `一小时内 ${jumps} 次位置跳变，疑似两台设备共用同一MMSI`, en: `${jumps} position jumps within the hour: one MMSI in two places at once` } : { zh: `${jumps} 次位置跳变`, en: `${jumps} position jumps` });
+    }
+
+    const { flips, names } = nameFlips(v, now - 24 * 3_600_000);
+    if (flips >= p.identityMinNameFlips && names.length >= 2) {
+      rank = Math.max(rank, 1);
+      parts.push({ zh: `同一MMSI使用多个船名：${names.join('、')}`, en: `one MMSI with several names: ${names.join(', ')}` });
+      const key = names.join('|');
+      if (s.namesReported !== key) {
+        s.namesReported = key;
+        ev.push(evidence('two_names', now, v.hasFix ? v.lat : null, v.hasFix ? v.lon : null, { zh: `静态报告船名在 ${names.join('、')} 之间切换 ${flips} 次`, en: `static reports switch between names ${names.join(', ')} (${flips} changes)` }, { names, flips }));
+      }
+    }
+    if (rank < 0) {
+      // Nothing holds yet: keep the jump evidence for when it does.
+      s.pending.push(...ev);
+      s.pending = s.pending.filter((e) => Date.parse(e.at) >= since).slice(-5);
+      return [];
+    }
+    if (s.pending.length) {
+      ev.unshift(...s.pending);
+      s.pending = [];
+    }
+    const severity: Severity = (['low', 'medium', 'high', 'critical'] as const)[rank];
+    return [
+      {
+        zoneId: null,
+        severity,
+        position: v.hasFix ? pos(v.lat, v.lon) : null,
+        signature: parts.map((x) => x.en).join('|').replace(/\d+ position jumps/, 'jumps'),
+        evidence: ev,
+        reason: { zh: `身份异常：${parts.map((x) => x.zh).join('；')}`, en: `identity anomaly: ${parts.map((x) => x.en).join('; ')}` },
+      },
+    ];
+  },
+};
