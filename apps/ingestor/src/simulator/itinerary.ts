@@ -138,11 +138,47 @@ export class Timeline {
     const cur = this.segmentAt(t);
     if (!cur) return Infinity;
     const speed = cur.kind === 'move' ? cur.speedKn : 0;
-    let k = this.segments.indexOf(cur);
+    let k = this.i;
     for (k++; k < this.segments.length; k++) {
       const s = this.segments[k];
       if ((s.kind === 'move' ? s.speedKn : 0) !== speed) return s.t0;
     }
     return Infinity;
   }
+}
+
+/** A route as points with the speed of each leg (`kn[i]` from `points[i]` to `points[i + 1]`). */
+export interface Path {
+  points: LatLon[];
+  kn: number[];
+}
+
+/** Builds a path from a start and legs of (waypoints, speed). */
+export function path(start: LatLon, ...legs: Array<[readonly LatLon[], number]>): Path {
+  const points = [start];
+  const kn: number[] = [];
+  for (const [wps, speed] of legs) {
+    for (const w of wps) {
+      points.push(w);
+      kn.push(speed);
+    }
+  }
+  return { points, kn };
+}
+
+export function reversePath(p: Path): Path {
+  return { points: [...p.points].reverse(), kn: [...p.kn].reverse() };
+}
+
+export function pathDurationMs(p: Path, factor = 1): number {
+  let ms = 0;
+  for (let i = 0; i < p.kn.length; i++) ms += Itinerary.durationMs(p.points[i], [p.points[i + 1]], p.kn[i] * factor);
+  return ms;
+}
+
+/** Sails a path from its first point (the itinerary should be there); `factor` scales speeds. */
+export function follow(it: Itinerary, p: Path, factor = 1, navStatus: number = NAV.underway): Itinerary {
+  if (distanceM(it.pos, p.points[0]) > 1) it.sail([p.points[0]], p.kn[0] * factor, navStatus);
+  for (let i = 0; i < p.kn.length; i++) it.sail([p.points[i + 1]], p.kn[i] * factor, navStatus);
+  return it;
 }

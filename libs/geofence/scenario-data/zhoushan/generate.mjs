@@ -57,19 +57,19 @@ const terminals = [
   ['pt-wugongzhi', '朱家尖蜈蚣峙码头', 'Zhujiajian Wugongzhi wharf', 29.9505, 122.3855, true],
   ['pt-banshengdong', '半升洞码头', 'Banshengdong wharf', 29.9555, 122.3225, true],
   ['pt-shenjiamen', '沈家门客运码头', 'Shenjiamen passenger wharf', 29.9458, 122.3045, true],
-  ['pt-taohua', '桃花岛客运码头', 'Taohua ferry wharf', 29.8645, 122.2405, true],
+  ['pt-taohua', '桃花岛客运码头', 'Taohua ferry wharf', 29.8605, 122.2405, true],
   ['pt-dengbu', '登步岛客运码头', 'Dengbu ferry wharf', 29.9072, 122.2905, true],
-  ['pt-liuheng', '六横客运码头', 'Liuheng ferry wharf', 29.7765, 122.1765, true],
+  ['pt-liuheng', '六横客运码头', 'Liuheng ferry wharf', 29.7745, 122.1765, true],
 ];
 for (const [id, zh, en, lat, lon, est] of terminals) features.push(feat({ id, name: name(zh, en), kind: 'passenger_terminal', estimate: est }, circle(lat, lon, 300)));
 const landings = [
-  ['lp-putuo-west', '普陀山西岸登陆点', 'Putuo Shan west shore landing', 29.996, 122.3615],
-  ['lp-putuo-qianbusha', '普陀山千步沙', 'Putuo Shan Qianbusha beach', 30.004, 122.4195],
+  ['lp-putuo-west', '普陀山西岸登陆点', 'Putuo Shan west shore landing', 29.997, 122.3635],
+  ['lp-putuo-qianbusha', '普陀山千步沙', 'Putuo Shan Qianbusha beach', 30.004, 122.4185],
   ['lp-zhujiajian-pier', '朱家尖蜈蚣峙渔埠', 'Zhujiajian Wugongzhi fishing pier', 29.9447, 122.366],
-  ['lp-zhujiajian-nansha', '朱家尖南沙', 'Zhujiajian Nansha beach', 29.868, 122.4405],
-  ['lp-taohua-east', '桃花岛东岸埠头', 'Taohua east shore landing', 29.825, 122.3145],
-  ['lp-dengbu-east', '登步岛东岸埠头', 'Dengbu east shore landing', 29.888, 122.3265],
-  ['lp-liuheng-north', '六横岛北岸埠头', 'Liuheng north shore landing', 29.7885, 122.12],
+  ['lp-zhujiajian-nansha', '朱家尖南沙', 'Zhujiajian Nansha beach', 29.868, 122.437],
+  ['lp-taohua-east', '桃花岛东岸埠头', 'Taohua east shore landing', 29.825, 122.3115],
+  ['lp-dengbu-east', '登步岛东岸埠头', 'Dengbu east shore landing', 29.888, 122.3245],
+  ['lp-liuheng-north', '六横岛北岸埠头', 'Liuheng north shore landing', 29.787, 122.12],
 ];
 for (const [id, zh, en, lat, lon] of landings) features.push(feat({ id, name: name(zh, en), kind: 'landing_point', estimate: true }, circle(lat, lon, 200)));
 const scenic = [['scenic-putuoshan', 'putuoshan', '普陀山风景区', 'Putuo Shan scenic area', 900], ['scenic-zhujiajian', 'zhujiajian', '朱家尖风景区', 'Zhujiajian scenic area', 700], ['scenic-taohua', 'taohua', '桃花岛风景区', 'Taohua scenic area', 600], ['scenic-dengbu', 'dengbu', '登步岛', 'Dengbu island coast', 400], ['scenic-liuheng', 'liuheng', '六横岛', 'Liuheng island coast', 500]];
