@@ -198,38 +198,66 @@ describe('AisDecoder tag blocks', () => {
 });
 
 describe('AisDecoder $PGHP wrappers', () => {
-  const pghp = nmea('PGHP,1,2010,6,11,11,46,11,390,231,45,992190934,1,2B', '$');
-  it('gives its time to the next sentence (and a multi-part group) and is consumed with it', () => {
-    const { messages, counters } = run([pghp, nmea('AIVDM,1,1,,B,P1,0'), pghp, nmea('AIVDM,2,1,1,,A1,0'), nmea('AIVDM,2,2,1,,A2,2'), nmea('AIVDM,1,1,,B,P3,0')]);
+  /** A `$PGHP` whose last field names the checksum of the sentence(s) it wraps. */
+  const pghp = (ms: number, ...sentences: string[]) => {
+    const cs = sentences.reduce((x, s) => x ^ parseInt(s.slice(-2), 16), 0);
+    return nmea(`PGHP,1,2010,6,11,11,46,11,${ms},231,45,992190934,1,${toHexByte(cs)}`, '$');
+  };
+  const s1 = nmea('AIVDM,1,1,,B,P1,0');
+  const s2 = nmea('AIVDM,1,1,,B,P2,0');
+  const f1 = nmea('AIVDM,2,1,1,,A1,0');
+  const f2 = nmea('AIVDM,2,2,1,,A2,2');
+
+  it('gives its time to the sentence (or multi-part group) after it and is consumed with it', () => {
+    const { messages, counters } = run([pghp(390, s1), s1, pghp(391, f1, f2), f1, f2, s2]);
     expect(messages.map((m) => [m.line, m.receivedAt])).toEqual([
       [2, '2010-06-11T11:46:11.390Z'],
-      [5, '2010-06-11T11:46:11.390Z'],
+      [5, '2010-06-11T11:46:11.391Z'],
       [6, null],
     ]);
     expect(counters.consumedLines).toBe(6);
   });
 
+  it('finds its sentence by checksum a few lines before or after it (once the stream has shown wrappers)', () => {
+    const { messages, rejections } = run([pghp(50, s2), s2, s1, pghp(100, s1), pghp(200, s2), nmea('GPGSA,A,3', '$'), nmea('AIVDM,1,1,,B,Q,0'), s2]);
+    expect(reasons(rejections)).toEqual(['6:unknown_sentence']);
+    expect(messages.map((m) => [m.line, m.receivedAt])).toEqual([
+      [2, '2010-06-11T11:46:11.050Z'],
+      [3, '2010-06-11T11:46:11.100Z'],
+      [7, null],
+      [8, '2010-06-11T11:46:11.200Z'],
+    ]);
+  });
+
   it('prefers the wrapper time to a trailing logging time', () => {
-    const { messages } = run([`${pghp},1327992119157`, `${nmea('AIVDM,1,1,,B,P1,0')},1327992119173`]);
+    const { messages } = run([`${pghp(390, s1)},1327992119157`, `${s1},1327992119173`]);
     expect(messages[0]!.receivedAt).toBe('2010-06-11T11:46:11.390Z');
   });
 
-  it('rejects a wrapper whose sentence is rejected or missing as unused_wrapper', () => {
-    const bad = nmea('AIVDM,1,1,,B,P1,0').replace(/..$/, '00');
-    const { rejections } = run([pghp, bad, pghp, pghp, nmea('GPGSA,A,3', '$'), pghp, '', nmea('AIVDM,1,1,,B,P1,0'), pghp]);
+  it('accepts cs 00 for the sentence right after it (own-ship sentences in DMA captures)', () => {
+    const own = nmea('AIVDO,1,1,,,P9,0');
+    const { messages } = run([nmea('PGHP,1,2010,6,11,11,46,12,105,331,49,993310001,1,00', '$'), own]);
+    expect(messages.map((m) => [m.own, m.receivedAt])).toEqual([[true, '2010-06-11T11:46:12.105Z']]);
+  });
+
+  it('rejects a wrapper whose sentence never comes (or is rejected) as unused_wrapper', () => {
+    const bad = s1.replace(/..$/, '00');
+    const filler = Array.from({ length: 9 }, () => nmea('GPGSA,A,3', '$'));
+    const { rejections } = run([pghp(1, s1), bad, ...filler, pghp(2, s2), pghp(3, s2)]);
     expect(reasons(rejections)).toEqual([
       '2:bad_checksum',
+      ...filler.slice(0, 7).map((_, i) => `${i + 3}:unknown_sentence`),
       '1:unused_wrapper',
-      '3:unused_wrapper',
-      '5:unknown_sentence',
-      '4:unused_wrapper',
-      '7:empty_line',
-      '9:unused_wrapper',
+      '10:unknown_sentence',
+      '11:unknown_sentence',
+      '12:unused_wrapper',
+      '13:unused_wrapper',
     ]);
   });
 
   it('rejects a wrapper with a bad checksum or no time', () => {
-    const { rejections } = run([pghp.replace(/..$/, '00'), nmea('PGHP,1,2010,6', '$'), nmea('PGHP,2,2010,6,11,11,46,11,390', '$')]);
+    const p = pghp(1, s1);
+    const { rejections } = run([p.replace(/..$/, '00'), nmea('PGHP,1,2010,6', '$'), nmea('PGHP,2,2010,6,11,11,46,11,390', '$')]);
     expect(reasons(rejections)).toEqual(['1:bad_checksum', '2:malformed_sentence', '3:malformed_sentence']);
   });
 });

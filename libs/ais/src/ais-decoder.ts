@@ -1,6 +1,6 @@
 import type { AisMessage, DecodeCounters, DecodeWarning, RejectReason } from '@seawarden/contracts';
 import { FragmentAssembler, type FragmentBase } from './fragment-assembler.js';
-import { parseGatehouseTime } from './gatehouse-wrapper.js';
+import { gatehouseTarget, parseGatehouseTime } from './gatehouse-wrapper.js';
 import { hexByteAt, toHexByte, xorChecksum } from './nmea-checksum.js';
 import { SentenceFields, parseAisSentence } from './nmea-sentence.js';
 import { decodePayload as defaultDecodePayload } from './payload/index.js';
@@ -49,6 +49,8 @@ export interface PushMeta {
 interface Wrapper {
   line: number;
   timeMs: number;
+  /** Checksum of the sentence it wraps (XOR over a multi-part group), -1 when unknown. */
+  target: number;
   text: string;
 }
 
@@ -63,7 +65,15 @@ interface GluedLine {
   done: boolean;
 }
 
+/** A decoded message waiting (in wrapper mode) for a `$PGHP` that may follow it. */
+interface HeldMessage {
+  m: AisMessage;
+  /** Checksum a wrapper must name to claim it; -1 once wrapped (or timed by a tag block). */
+  checksum: number;
+}
+
 interface Fragment extends FragmentBase {
+  checksum: number;
   text: string;
   talker: string;
   channel: string | null;
@@ -74,6 +84,11 @@ interface Fragment extends FragmentBase {
   wrap: Wrapper | null;
   glued: GluedLine | null;
 }
+
+/** `$PGHP` lines wait at most this many lines, and this many at once, for their sentence. */
+const WRAPPER_REACH = 8;
+const MAX_WRAPPERS = 4;
+const MAX_HELD = 4;
 
 const BACKSLASH = 92;
 const BANG = 33;
@@ -105,11 +120,17 @@ export class AisDecoder {
 
   /** The line being processed, until its fate is settled or handed on (for the safety net). */
   private openLine = 0;
-  /** `$PGHP` seen, waiting for the next line. */
-  private wrapper: Wrapper | null = null;
-  /** The wrapper of the line being processed, until a sentence takes it. */
+  /** `$PGHP` lines waiting for their sentence (a few, oldest first). */
+  private readonly wrappers: Wrapper[] = [];
+  /** The wrapper taken by the sentence in flight, until it is settled or buffered (for the safety net). */
   private curWrap: Wrapper | null = null;
   private curGlued: GluedLine | null = null;
+  /**
+   * Set once a `$PGHP` is seen: messages then pass through a short queue (a few lines) so a
+   * `$PGHP` written after its sentence can still give it its time. Other feeds are not delayed.
+   */
+  private wrapperMode = false;
+  private readonly held: HeldMessage[] = [];
   private lastIsoMs = NaN;
   private lastIso = '';
 
@@ -156,11 +177,8 @@ export class AisDecoder {
   flush(): void {
     try {
       this.assembler.flush();
-      if (this.wrapper !== null) {
-        const w = this.wrapper;
-        this.wrapper = null;
-        this.reject(w.line, 'unused_wrapper', 'end of stream before the wrapped sentence', w.text);
-      }
+      this.releaseHeld(Infinity);
+      for (const w of this.wrappers.splice(0)) this.reject(w.line, 'unused_wrapper', 'end of stream before a sentence with its checksum', w.text);
     } catch (err) {
       // A callback or bug mid-flush: nothing sensible is left to account; count it.
       this.c.callbackErrors++;
@@ -169,9 +187,9 @@ export class AisDecoder {
   }
 
   private processLine(line: string, lineNo: number, meta: PushMeta | undefined): void {
-    this.curWrap = this.wrapper;
-    this.wrapper = null;
+    this.curWrap = null;
     this.curGlued = null;
+    if (this.wrappers.length > 0) this.expireWrappers(lineNo);
     const len = line.length;
     if (len > this.maxLineLength) {
       this.reject(lineNo, 'line_too_long', `${len} characters, limit ${this.maxLineLength}`, line);
@@ -181,19 +199,44 @@ export class AisDecoder {
       while (start < end && line.charCodeAt(start) <= 32) start++;
       while (end > start && line.charCodeAt(end - 1) <= 32) end--;
       if (start === end) {
-        // Blank lines do not separate a wrapper from its sentence.
-        this.wrapper = this.curWrap;
-        this.curWrap = null;
         this.reject(lineNo, 'empty_line', 'blank line', line);
         return;
       }
       this.processSentences(line, lineNo, start, end, meta);
     }
-    if (this.curWrap !== null) {
-      const w = this.curWrap;
-      this.curWrap = null;
-      this.reject(w.line, 'unused_wrapper', `line ${lineNo} after it is not an AIS sentence`, w.text);
+    if (this.held.length > 0) this.releaseHeld(lineNo);
+  }
+
+  /** Wrappers more than a few lines old found no sentence. */
+  private expireWrappers(lineNo: number): void {
+    const ws = this.wrappers;
+    while (ws.length > 0 && (ws.length > MAX_WRAPPERS || lineNo - ws[0]!.line > WRAPPER_REACH)) {
+      const w = ws.shift()!;
+      this.reject(w.line, 'unused_wrapper', `no sentence with checksum ${w.target < 0 ? '(any)' : toHexByte(w.target)} within ${WRAPPER_REACH} lines`, w.text);
     }
+  }
+
+  /** The waiting wrapper for this sentence: one naming its checksum (or naming none); for a first fragment, the wrapper on the line just before (its cs is the XOR over the group). */
+  private takeWrapper(lineNo: number, f: SentenceFields): Wrapper | null {
+    const ws = this.wrappers;
+    let i = -1;
+    if (f.fragCount === 1) {
+      for (let k = 0; k < ws.length; k++) {
+        const w = ws[k]!;
+        // cs 00 is also written for own-ship sentences whatever their checksum: right after it, it matches.
+        if (w.target === f.checksum || w.target < 0 || (w.target === 0 && w.line === lineNo - 1)) {
+          i = k;
+          break;
+        }
+      }
+    } else if (f.fragNum === 1 && ws[ws.length - 1]!.line === lineNo - 1) {
+      i = ws.length - 1;
+    }
+    if (i < 0) return null;
+    const w = ws[i]!;
+    ws.splice(i, 1);
+    this.curWrap = w;
+    return w;
   }
 
   /** One or more sentences (several when glued on one line) in line[start, end). */
@@ -246,9 +289,6 @@ export class AisDecoder {
         }
         return;
       }
-      // An AIS sentence: it takes the waiting wrapper.
-      const wrap = this.curWrap;
-      this.curWrap = null;
       const f = this.f;
       const ok = parseAisSentence(line, addr, comma, end, f);
       if (f.next >= 0 && this.curGlued === null) {
@@ -260,9 +300,9 @@ export class AisDecoder {
       if (glued !== null && f.next >= 0) glued.remaining++;
       if (missingStart) this.warn('missing_start_delimiter');
       if (!ok) {
-        this.settleBad(lineNo, wrap, glued, f.reason, f.detail, line);
+        this.settleBad(lineNo, null, glued, f.reason, f.detail, line);
       } else {
-        this.sentence(line, lineNo, tag, wrap, glued, meta);
+        this.sentence(line, lineNo, tag, this.wrappers.length > 0 ? this.takeWrapper(lineNo, f) : null, glued, meta);
       }
       if (f.next < 0) return;
       pos = f.next;
@@ -275,12 +315,14 @@ export class AisDecoder {
     let warning: DecodeWarning | null = null;
     let timeMs: number | null = null;
     let tagSource: string | null = null;
+    let timeFromTag = false;
     if (tag !== null) {
       if (tag.checksum !== 'ok') {
         warning = tag.checksum === 'wrong' ? 'tag_block_checksum' : 'tag_block_no_checksum';
         this.warn(warning);
       }
       timeMs = tag.timeMs;
+      timeFromTag = timeMs !== null;
       tagSource = tag.source;
     }
     if (timeMs === null) timeMs = wrap !== null ? wrap.timeMs : f.trailingMs;
@@ -289,7 +331,7 @@ export class AisDecoder {
 
     if (f.fragCount === 1) {
       if (timeMs !== null && this.assembler.size > 0) this.assembler.tick(tagSource ?? feedSource ?? '', timeMs);
-      this.emit(f.payload, f.fillBits, lineNo, f.talker, f.channel, f.own, timeMs, tagSource ?? feedSource, warning, null, wrap, glued, line);
+      this.emit(f.payload, f.fillBits, f.checksum, lineNo, f.talker, f.channel, f.own, timeMs, timeFromTag, tagSource ?? feedSource, warning, null, wrap, glued, line);
       return;
     }
     const clockKey = tagSource ?? feedSource ?? '';
@@ -299,6 +341,7 @@ export class AisDecoder {
       count: f.fragCount,
       payload: f.payload,
       fillBits: f.fillBits,
+      checksum: f.checksum,
       line: lineNo,
       timeMs,
       text: line,
@@ -321,33 +364,40 @@ export class AisDecoder {
       window = f.seqId === '' ? 0 : this.reorderWindow;
     }
     if (lineNo === this.openLine) this.openLine = 0; // now owned by the assembler
+    this.curWrap = null;
     const parts = this.assembler.add(key, clockKey, fr, lineNo, window);
     if (parts === null) return;
-    let payload = parts[0]!.payload;
-    let first: Fragment = parts[0]!;
+    const first = parts[0]!;
+    let payload = first.payload;
+    let cs = first.checksum;
     let time = first.timeMs;
     let src = first.tagSource;
     let warn = first.warning;
+    let wrapped = first.wrap;
     for (let i = 1; i < parts.length; i++) {
       const p = parts[i]!;
       payload += p.payload;
+      cs ^= p.checksum;
       if (time === null) time = p.timeMs;
       if (src === null) src = p.tagSource;
       if (warn === null) warn = p.warning;
+      if (wrapped === null) wrapped = p.wrap;
     }
-    first = parts[parts.length - 1]!;
-    this.emit(payload, first.fillBits, lineNo, fr.talker, fr.channel, fr.own, time, src ?? feedSource, warn, parts, wrap, glued, line);
+    const last = parts[parts.length - 1]!;
+    this.emit(payload, last.fillBits, cs, lineNo, fr.talker, fr.channel, fr.own, time, timeFromTag, src ?? feedSource, warn, parts, wrapped, glued, line);
   }
 
   /** Decode a complete payload and settle the lines it came from. */
   private emit(
     payload: string,
     fillBits: number,
+    checksum: number,
     lineNo: number,
     talker: string,
     channel: string | null,
     own: boolean,
     timeMs: number | null,
+    timeFromTag: boolean,
     source: string | null,
     warning: DecodeWarning | null,
     parts: Fragment[] | null,
@@ -375,6 +425,11 @@ export class AisDecoder {
     this.c.messages++;
     if (parts === null) this.settleOk(lineNo, wrap, glued);
     else for (const p of parts) this.settleOk(p.line, p.wrap, p.glued);
+    if (this.wrapperMode) this.held.push({ m, checksum: wrap === null && !timeFromTag ? checksum : -1 });
+    else this.deliver(m);
+  }
+
+  private deliver(m: AisMessage): void {
     if (this.onMessage !== null) {
       try {
         this.onMessage(m);
@@ -382,6 +437,12 @@ export class AisDecoder {
         this.c.callbackErrors++;
       }
     }
+  }
+
+  /** Deliver held messages that are too old (or too many) to be claimed by a later `$PGHP`; all when lineNo is Infinity. */
+  private releaseHeld(lineNo: number): void {
+    const h = this.held;
+    while (h.length > 0 && (h.length > MAX_HELD || lineNo - h[0]!.m.line > WRAPPER_REACH)) this.deliver(h.shift()!.m);
   }
 
   /** `$PGHP,1,...`: keep its time for the next sentence. */
@@ -402,12 +463,22 @@ export class AisDecoder {
       this.reject(lineNo, 'malformed_sentence', t, line);
       return;
     }
-    if (this.curWrap !== null) {
-      const w = this.curWrap;
-      this.curWrap = null;
-      this.reject(w.line, 'unused_wrapper', `another $PGHP on line ${lineNo} before a sentence`, w.text);
+    this.wrapperMode = true;
+    const target = gatehouseTarget(line, comma + 1, star);
+    if (target >= 0) {
+      // Some captures write the wrapper after its sentence.
+      for (const h of this.held) {
+        if (h.checksum === target) {
+          h.m.receivedAt = this.iso(t);
+          h.checksum = -1;
+          this.c.consumedLines++;
+          this.openLine = 0;
+          return;
+        }
+      }
     }
-    this.wrapper = { line: lineNo, timeMs: t, text: line };
+    this.wrappers.push({ line: lineNo, timeMs: t, target, text: line });
+    if (this.wrappers.length > MAX_WRAPPERS) this.expireWrappers(lineNo);
     this.openLine = 0;
   }
 
@@ -426,7 +497,10 @@ export class AisDecoder {
       this.c.consumedLines++;
       if (lineNo === this.openLine) this.openLine = 0;
     }
-    if (wrap !== null) this.c.consumedLines++;
+    if (wrap !== null) {
+      this.c.consumedLines++;
+      if (wrap === this.curWrap) this.curWrap = null;
+    }
   }
 
   private settleBad(lineNo: number, wrap: Wrapper | null, glued: GluedLine | null, reason: RejectReason, detail: string, text: string): void {
@@ -439,7 +513,10 @@ export class AisDecoder {
     } else {
       this.reject(lineNo, reason, detail, text);
     }
-    if (wrap !== null) this.reject(wrap.line, 'unused_wrapper', `its sentence on line ${lineNo} was rejected (${reason})`, wrap.text);
+    if (wrap !== null) {
+      if (wrap === this.curWrap) this.curWrap = null;
+      this.reject(wrap.line, 'unused_wrapper', `its sentence on line ${lineNo} was rejected (${reason})`, wrap.text);
+    }
   }
 
   private finishGlued(g: GluedLine): void {

@@ -1,6 +1,9 @@
+import { hexByteAt } from './nmea-checksum.js';
+
 /**
  * Gatehouse `$PGHP,1,<yyyy>,<m>,<d>,<h>,<min>,<s>,<ms>,<country>,<region>,<pss>,<online>,<cs>*hh`:
- * a wrapper line with the receive time of the sentence (or multi-part group) after it.
+ * a wrapper line with the receive time of one sentence or multi-part group, usually the one after
+ * it, in some captures the one before it; its last field (`cs`) names the checksum of that sentence.
  * Returns the time in ms since the epoch, or an error message.
  * `line[start]` is the first field after `PGHP,`; `end` is the `*`.
  */
@@ -28,4 +31,14 @@ export function parseGatehouseTime(line: string, start: number, end: number): nu
     return `$PGHP time ${y}-${mo}-${d} ${h}:${mi}:${s}.${ms} is out of range`;
   }
   return Date.UTC(y, mo - 1, d, h, mi, s, ms);
+}
+
+/**
+ * The last `$PGHP` field: the checksum of the sentence it wraps (for a multi-part message, the
+ * XOR of its sentences' checksums). -1 when it is not two hex digits. `end` is the `*`.
+ */
+export function gatehouseTarget(line: string, start: number, end: number): number {
+  const comma = line.lastIndexOf(',', end - 1);
+  if (comma < start - 1 || comma + 3 !== end) return -1;
+  return hexByteAt(line, comma + 1);
 }

@@ -15,6 +15,8 @@ export class SentenceFields {
   channel: string | null = null;
   payload = '';
   fillBits = 0;
+  /** The sentence checksum (verified). */
+  checksum = 0;
   /** Unix time written after the checksum, in ms, or null. */
   trailingMs: number | null = null;
   /** Index where a second sentence glued on the same line starts, or -1. */
@@ -98,6 +100,7 @@ export function parseAisSentence(line: string, addr: number, comma: number, end:
   f.channel = c5 === c4 + 1 ? null : line.slice(c4 + 1, c5);
   f.payload = line.slice(c5 + 1, c6);
   f.fillBits = fill;
+  f.checksum = got;
   return true;
 }
 
