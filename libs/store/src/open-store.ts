@@ -68,7 +68,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   const spillDir = opts.spillDir ?? join(dataDir.startsWith('memory://') ? './data' : dataDir, 'spill');
   const p = opts.positions ?? {};
   const positions = new PositionWriter({
-    sink: createPositionSink(db, p.method ?? (opened.kind === 'postgres' ? 'copy' : 'unnest')),
+    sink: createPositionSink(db, p.method ?? (opened.kind === 'postgres' ? 'copy' : 'blob'), opened.lite),
     spill: new SpillStore(join(spillDir, 'positions'), logger),
     logger,
     batchSize: p.batchSize,

@@ -9,6 +9,8 @@ export type StoreKind = 'pglite' | 'postgres';
 export interface OpenedPool {
   kind: StoreKind;
   pool: pg.Pool;
+  /** The embedded database itself (PGlite only): its native COPY FROM '/dev/blob'. */
+  lite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function openPool(opts: PoolOptions): Promise<OpenedPool> {
   return {
     kind: 'pglite',
     pool,
+    lite,
     async close() {
       await pool.end();
       await lite.close();

@@ -51,6 +51,54 @@ export function toPositionRow(msg: AisMessage, nowMs: number): PositionRow | nul
   ];
 }
 
+const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
+const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+const TUPLE_FIXED = 2 + 10 * 4 + 8 + 4 + 8 + 8 + 4 + 4 + 2 + 2 + 2;
+
+/**
+ * Rows in PostgreSQL's binary COPY format, in POSITION_COLUMNS order (several times cheaper
+ * to produce than the text format: no number or date formatting).
+ */
+export function toCopyBinary(rows: readonly PositionRow[]): Buffer {
+  const sources = new Map<string, Buffer>();
+  let size = COPY_SIGNATURE.length + 8 + 2 + rows.length * TUPLE_FIXED;
+  for (const r of rows) {
+    const src = r[9];
+    if (src !== null) {
+      let b = sources.get(src);
+      if (!b) sources.set(src, (b = Buffer.from(src, 'utf8')));
+      size += b.length;
+    }
+  }
+  const buf = Buffer.alloc(size);
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  let o = COPY_SIGNATURE.copy(buf, 0) + 8; // flags and header extension length: zero
+  for (const r of rows) {
+    dv.setInt16(o, 10); o += 2;
+    // int64 microseconds since 2000-01-01 as two 32-bit halves (no BigInt per row)
+    const us = Math.round((r[0] - PG_EPOCH_MS) * 1000);
+    const hi = Math.floor(us / 4294967296);
+    dv.setInt32(o, 8); dv.setInt32(o + 4, hi); dv.setUint32(o + 8, us - hi * 4294967296); o += 12;
+    dv.setInt32(o, 4); dv.setInt32(o + 4, r[1]); o += 8;
+    dv.setInt32(o, 8); dv.setFloat64(o + 4, r[2]); o += 12;
+    dv.setInt32(o, 8); dv.setFloat64(o + 4, r[3]); o += 12;
+    // Nullable columns: a NULL takes 4 bytes (length -1) instead of 4 + value.
+    if (r[4] === null) { dv.setInt32(o, -1); o += 4; } else { dv.setInt32(o, 4); dv.setFloat32(o + 4, r[4]); o += 8; }
+    if (r[5] === null) { dv.setInt32(o, -1); o += 4; } else { dv.setInt32(o, 4); dv.setFloat32(o + 4, r[5]); o += 8; }
+    if (r[6] === null) { dv.setInt32(o, -1); o += 4; } else { dv.setInt32(o, 2); dv.setInt16(o + 4, r[6]); o += 6; }
+    if (r[7] === null) { dv.setInt32(o, -1); o += 4; } else { dv.setInt32(o, 2); dv.setInt16(o + 4, r[7]); o += 6; }
+    dv.setInt32(o, 2); dv.setInt16(o + 4, r[8]); o += 6;
+    const src = r[9];
+    if (src === null) { dv.setInt32(o, -1); o += 4; } else {
+      const b = sources.get(src)!;
+      dv.setInt32(o, b.length); o += 4;
+      o += b.copy(buf, o);
+    }
+  }
+  dv.setInt16(o, -1); o += 2;
+  return buf.subarray(0, o);
+}
+
 /** COPY text-format escaping (backslash, tab, newline, carriage return). */
 function copyText(s: string): string {
   return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;

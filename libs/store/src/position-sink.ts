@@ -2,12 +2,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';
-import { POSITION_COLUMNS, toColumnArrays, toCopyText, type PositionBatch, type PositionRow } from './position-row.js';
+import { POSITION_COLUMNS, toColumnArrays, toCopyBinary, type PositionBatch, type PositionRow } from './position-row.js';
 
 /** Writes one batch atomically together with its id; a batch id seen before is skipped. */
 export interface PositionSink {
-  readonly method: 'copy' | 'unnest' | 'insert';
+  /** copy: server COPY (binary) via pg-copy-streams; blob: PGlite's own COPY FROM '/dev/blob';
+   *  unnest / insert: parameterised INSERTs (peers, and the fallback). */
+  readonly method: 'copy' | 'blob' | 'unnest' | 'insert';
   write(batch: PositionBatch): Promise<'written' | 'duplicate'>;
 }
 
@@ -16,10 +19,13 @@ export type PositionMethod = PositionSink['method'];
 const CLAIM_BATCH = 'INSERT INTO position_batches (id, rows) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id';
 const COLS = POSITION_COLUMNS.join(', ');
 
-export function createPositionSink(db: Db, method: PositionMethod): PositionSink {
+export function createPositionSink(db: Db, method: PositionMethod, lite?: PGlite): PositionSink {
   switch (method) {
     case 'copy':
       return { method, write: (b) => writeWithCopy(db, b) };
+    case 'blob':
+      if (!lite) throw new Error("positions method 'blob' needs the PGlite instance");
+      return { method, write: (b) => writeWithBlob(db, lite, b) };
     case 'unnest':
       return { method, write: (b) => claimThen(db, b, (q) => insertUnnest(q, b.rows)) };
     case 'insert':
@@ -36,6 +42,38 @@ async function claimThen(db: Db, batch: PositionBatch, insert: (q: Queryable) =>
   });
 }
 
+/** Rows of one vessel together: consecutive index insertions land on the same pages. */
+function sortedRows(rows: readonly PositionRow[]): PositionRow[] {
+  return [...rows].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+}
+
+/**
+ * PGlite: its native COPY from an in-memory blob (pg-copy-streams crashes PGlite). The pool
+ * has a single connection, so holding the client keeps other queries out of the transaction.
+ */
+async function writeWithBlob(db: Db, lite: PGlite, batch: PositionBatch): Promise<'written' | 'duplicate'> {
+  const client = await db.connect();
+  try {
+    await client.query('BEGIN');
+    try {
+      const claimed = await client.query(CLAIM_BATCH, [batch.id, batch.rows.length]);
+      if (!claimed.rows.length) {
+        await client.query('ROLLBACK');
+        return 'duplicate';
+      }
+      const blob = new Blob([toCopyBinary(sortedRows(batch.rows))]);
+      await lite.query(`COPY positions (${COLS}) FROM '/dev/blob' (FORMAT binary)`, [], { blob });
+      await client.query('COMMIT');
+      return 'written';
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    }
+  } finally {
+    client.release();
+  }
+}
+
 /** Server: COPY FROM STDIN on one connection, in the same transaction as the batch id. */
 async function writeWithCopy(db: Db, batch: PositionBatch): Promise<'written' | 'duplicate'> {
   const client: pg.PoolClient = await db.connect();
@@ -47,8 +85,8 @@ async function writeWithCopy(db: Db, batch: PositionBatch): Promise<'written' | 
       await client.query('ROLLBACK');
       return 'duplicate';
     }
-    const stream = client.query(copyFrom(`COPY positions (${COLS}) FROM STDIN`));
-    await pipeline(Readable.from([toCopyText(batch.rows)]), stream);
+    const stream = client.query(copyFrom(`COPY positions (${COLS}) FROM STDIN (FORMAT binary)`));
+    await pipeline(Readable.from([toCopyBinary(sortedRows(batch.rows))]), stream);
     await client.query('COMMIT');
     return 'written';
   } catch (err) {
