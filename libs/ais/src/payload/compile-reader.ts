@@ -13,7 +13,7 @@ export type Reader = (w: Uint32Array, n: number) => Record<string, unknown>;
 /**
  * ROT_AIS → degrees/minute, ITU-R M.1371-5 Table 48: sign(raw)·(raw/4.733)²; −128 = not available
  * → null. ±127 ("turning faster than 5°/30 s, no turn indicator") is kept on the same formula,
- * ±720.03°/min: it is the only value above the largest measurable one (±126 → ±708.7), so
+ * ±720.0032°/min: it is the only value above the largest measurable one (±126 → ±708.7), so
  * |rot| > 709 reads as "fast turn, rate unknown" and encoding gives back ±127.
  */
 export const ROT_DEGREES: readonly (number | null)[] = Array.from({ length: 256 }, (_, i) => {
