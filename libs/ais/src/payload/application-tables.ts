@@ -23,7 +23,7 @@ export const PERSONS_ON_BOARD: ApplicationTable = {
   id: 'persons-on-board',
   minBits: 13,
   maxBits: 48,
-  fields: [uint('personsOnBoard', 0, 13, { na: 0 })],
+  fields: [uint('personsOnBoard', 0, 13, { na: 0 }), spare(13, 3)],
 };
 
 const sumKnown = (...vs: unknown[]): number | null => {

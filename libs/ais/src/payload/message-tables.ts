@@ -324,8 +324,8 @@ export const GROUP_ASSIGNMENT = table('23', 154, [
   spare(154, 6),
 ]);
 
-/** Type 24 part A: name (160 bits; 168 with the spare some senders add). */
-export const STATIC_B_PART_A = table('24A', 160, [uint('partNo', 38, 2), text('name', 40, 120), spare(160, 8)]);
+/** Type 24 part A: name (160 bits; some senders add 8 spare bits, ignored). */
+export const STATIC_B_PART_A = table('24A', 160, [uint('partNo', 38, 2), text('name', 40, 120)]);
 
 const STATIC_B_PART_B_HEAD: FieldSpec[] = [
   uint('partNo', 38, 2),
