@@ -26,7 +26,8 @@ export interface MessageContext {
 
 export type MessageListener = (msg: AisMessage, ctx: MessageContext) => void;
 
-export interface FeedStatus {
+/** A type alias (not an interface) so it fits index-signature views such as the console's. */
+export type FeedStatus = {
   id: string;
   kind: FeedKind;
   url: string;
@@ -40,7 +41,7 @@ export interface FeedStatus {
   connections?: number;
   lastLineAt: string | null;
   lastError: string | null;
-}
+};
 
 export interface FeedManagerOptions {
   feeds: FeedSpec[];
