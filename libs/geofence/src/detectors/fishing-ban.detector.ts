@@ -10,7 +10,11 @@ type Mode = 'transit' | 'fishing';
 interface State {
   /** Per ban zone id: the mode last reported (evidence only on changes). */
   mode: Record<string, Mode>;
+  /** Per ban zone id: when the movement pattern was last judged (judged at most once a minute). */
+  judgedAt: Record<string, number>;
 }
+
+const JUDGE_EVERY_MS = 60_000;
 
 const BAN = ZONE_KIND_BIT.fishing_ban;
 
@@ -41,12 +45,16 @@ export const fishingBanDetector: Detector = {
       });
       if (!ban || ban.licensedOpen) continue;
       const inZoneMs = now - v.zones[k + 1];
-      const st = motionStats(v.track, now - p.fishingWindowMs, p.fishingMinKn, p.fishingMaxKn);
-      const fishing =
-        st.spanMs >= p.fishingWindowMs * 0.9 && st.bandShare >= p.fishingMinBandShare && st.turnDeg >= p.fishingMinTurnDeg && inZoneMs >= p.fishingWindowMs * 0.9;
+      const state = v.detState<State>('fishing_during_ban', () => ({ mode: {}, judgedAt: {} }));
+      const known = state.mode[zone.id];
+      const rejudge = known === undefined || now - (state.judgedAt[zone.id] ?? -Infinity) >= JUDGE_EVERY_MS;
+      const st = rejudge ? motionStats(v.track, now - p.fishingWindowMs, p.fishingMinKn, p.fishingMaxKn) : null;
+      const fishing = st
+        ? st.spanMs >= p.fishingWindowMs * 0.9 && st.bandShare >= p.fishingMinBandShare && st.turnDeg >= p.fishingMinTurnDeg && inZoneMs >= p.fishingWindowMs * 0.9
+        : known === 'fishing';
       if (!fishing && inZoneMs < p.banAtSeaMinMs) continue;
+      if (st) state.judgedAt[zone.id] = now;
       const mode: Mode = fishing ? 'fishing' : 'transit';
-      const state = v.detState<State>('fishing_during_ban', () => ({ mode: {} }));
       const severity: Severity = fishing ? 'high' : 'low';
       const gearText = gear ?? 'unknown gear';
       const gearZh = gear ?? '作业类型未知';
@@ -67,7 +75,7 @@ export const fishingBanDetector: Detector = {
           ),
         );
       }
-      if (state.mode[zone.id] !== mode) {
+      if (state.mode[zone.id] !== mode && st) {
         const m = {
           meanSog: Math.round(st.meanSog * 10) / 10,
           turnDeg: Math.round(st.turnDeg),
