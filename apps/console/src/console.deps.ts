@@ -24,7 +24,8 @@ export interface AlertListFilter {
 /** Structural view of the store (owner F) — only what the console calls. */
 export interface ConsoleStore {
   db: SqlDb;
-  alerts: {
+  /** Optional: the console reads the `alerts` table itself when the store has no repository. */
+  alerts?: {
     get(id: string): Promise<Alert | null>;
     list(filter: AlertListFilter): Promise<{ items: Alert[]; nextCursor: string | null }>;
     [k: string]: unknown;
@@ -34,7 +35,8 @@ export interface ConsoleStore {
     [k: string]: unknown;
   };
   tracks?: { track(mmsi: number, from: string | Date, to: string | Date, maxPoints?: number): Promise<TrackPoint[]> };
-  health?(): Promise<{ ok: boolean; [k: string]: unknown }>;
+  /** `{ ok }` or `{ up }`. */
+  health?(): Promise<Record<string, unknown>>;
   [k: string]: unknown;
 }
 
@@ -103,6 +105,8 @@ export interface ConsoleDeps {
   feeds?: { status(): FeedStatus[] | Promise<FeedStatus[]> };
   registry?: RegistryProvider;
   metrics?: Registry;
+  /** Serve GET /metrics from the console (only when nothing else in the process does). */
+  serveMetrics?: boolean;
   /** Writes a line where the operator sees it (credentials on first start). Default console.log. */
   log?: (line: string) => void;
 }

@@ -19,6 +19,7 @@ import { VesselView } from './live/vessel-view.js';
 import { WsRolesGuard } from './live/ws-roles.guard.js';
 import { ConsoleMetrics } from './ops/console-metrics.js';
 import { OpsController } from './ops/ops.controller.js';
+import { ConsoleMetricsController } from './ops/metrics.controller.js';
 import { VesselsController } from './vessels/vessels.controller.js';
 import { SubscriptionsController } from './webhooks/subscriptions.controller.js';
 import { WebhookWorker } from './webhooks/webhook-worker.js';
@@ -99,7 +100,7 @@ export class ConsoleModule {
     ];
     return {
       module: ConsoleModule,
-      controllers: CONSOLE_CONTROLLERS,
+      controllers: deps.serveMetrics ? [...CONSOLE_CONTROLLERS, ConsoleMetricsController] : CONSOLE_CONTROLLERS,
       providers,
       exports: [AuthService, AlertsService, VesselView, WebhookWorker, ConsoleMetrics],
     };

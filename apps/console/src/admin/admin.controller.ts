@@ -2,7 +2,7 @@ import { Body, Get, Inject, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as geofence from '@seawarden/geofence';
+import { loadCalendars } from '@seawarden/geofence';
 import { z } from 'zod';
 import { badRequest } from '../common/api-error.js';
 import { ConsoleController } from '../common/console-controller.decorator.js';
@@ -54,12 +54,11 @@ export class AdminController {
   @Put('calendars')
   async putCalendars(@Body() body: unknown) {
     if (!body || typeof body !== 'object') throw badRequest('body: expected ban calendars JSON', 'body');
-    const loadCalendars = (geofence as any).loadCalendars as ((j: unknown) => unknown) | undefined;
     try {
-      loadCalendars?.(body);
+      loadCalendars(body);
     } catch (err) {
       const e = err as any;
-      throw badRequest(String(e.message ?? err), e.path ?? e.field ?? 'body');
+      throw badRequest(String(e.message ?? err), e.path || 'body');
     }
     const res = this.deps.zones?.replaceCalendars ? await this.deps.zones.replaceCalendars(body) : null;
     mkdirSync(this.deps.settings.dataDir, { recursive: true });

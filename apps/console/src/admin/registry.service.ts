@@ -1,4 +1,5 @@
-import * as geofence from '@seawarden/geofence';
+import { loadRegistry } from '@seawarden/geofence';
+import type { Registry, RegistryEntry } from '@seawarden/geofence';
 import { badRequest } from '../common/api-error.js';
 import type { ConsoleDeps } from '../console.deps.js';
 import { csvRecords } from './csv-records.js';
@@ -49,8 +50,6 @@ export class RegistryService {
 
   /** Validates each data row with the engine's registry loader; imports the valid ones. */
   async import(csv: string, mode: 'merge' | 'replace'): Promise<ImportReport> {
-    const loadRegistry = (geofence as any).loadRegistry as ((csv: string) => { entries?: any[]; get?: (m: number) => any }) | undefined;
-    if (!loadRegistry) throw new Error('vessel registry loader (libs/geofence loadRegistry) is not available');
     const records = csvRecords(csv);
     if (records.length === 0) throw badRequest('body: empty CSV; expected the header mmsi,name,category,gear,licensedPassengers,homePort,notes', 'body');
     const header = records[0]!;
@@ -60,7 +59,7 @@ export class RegistryService {
       throw badRequest(`header: ${(err as any).reason ?? (err as Error).message}`, 'header');
     }
     const errors: ImportReport['errors'] = [];
-    const valid: any[] = [];
+    const valid: RegistryEntry[] = [];
     const seen = new Map<number, number>();
     records.slice(1).forEach((rec, i) => {
       const row = i + 1;
@@ -94,10 +93,4 @@ export class RegistryService {
   }
 }
 
-function entriesOf(reg: any): any[] {
-  if (Array.isArray(reg?.entries)) return reg.entries;
-  if (typeof reg?.all === 'function') return [...reg.all()];
-  if (reg?.entries && typeof reg.entries === 'function') return [...reg.entries()].map((x: any) => (Array.isArray(x) ? x[1] : x));
-  if (typeof reg?.[Symbol.iterator] === 'function') return [...reg];
-  return [];
-}
+const entriesOf = (reg: Registry): RegistryEntry[] => [...reg.entries()];

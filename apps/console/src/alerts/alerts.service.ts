@@ -4,6 +4,7 @@ import type { Principal } from '../auth/auth.service.js';
 import { publicUser } from '../auth/auth.service.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-error.js';
 import type { AlertListFilter, ConsoleStore } from '../console.deps.js';
+import { SqlAlertReader } from './sql-alert-reader.js';
 import type { AlertBroadcaster } from '../live/alert-broadcaster.js';
 import type { JurisdictionIndex } from '../live/jurisdiction-index.js';
 
@@ -18,13 +19,23 @@ const FINAL: AlertStatus[] = ['confirmed', 'dismissed'];
 
 /** Alert reads scoped to the caller, and the review workflow (every change audited). */
 export class AlertsService {
+  private readonly reader: Pick<SqlAlertReader, 'get' | 'list'>;
+
   constructor(
-    private readonly store: ConsoleStore,
+    store: ConsoleStore,
     private readonly audit: AuditRepository,
     private readonly users: UsersRepository,
     private readonly jurisdictions: JurisdictionIndex,
     private readonly broadcaster: AlertBroadcaster,
-  ) {}
+  ) {
+    // The store's repository when it has one; the console's own reader for what it lacks.
+    const own = new SqlAlertReader(store.db);
+    const repo = store.alerts as Partial<ConsoleStore['alerts']> | undefined;
+    this.reader = {
+      get: repo?.get ? (id) => repo.get!(id) : (id) => own.get(id),
+      list: repo?.list ? (f) => (f.assignee ? own.list(f) : repo.list!(f)) : (f) => own.list(f),
+    };
+  }
 
   /** Port offices see alerts whose position lies in one of their jurisdiction zones. */
   visible(p: Principal, a: Alert): boolean {
@@ -36,28 +47,22 @@ export class AlertsService {
 
   async list(p: Principal, filter: AlertListFilter): Promise<{ items: Alert[]; nextCursor: string | null }> {
     const limit = filter.limit ?? 100;
-    if (p.role !== 'port_office') return this.store.alerts.list({ ...filter, limit });
-    // Filtered after paging: keep fetching pages until the page is full or the list ends.
+    if (p.role !== 'port_office') return this.reader.list({ ...filter, limit });
+    // Port offices: filtered after paging, whole pages at a time (a page may hold a few more
+    // than `limit`), until enough are found or the list ends.
     const items: Alert[] = [];
     let cursor = filter.cursor ?? null;
-    for (let i = 0; i < 50 && items.length < limit; i++) {
-      const page = await this.store.alerts.list({ ...filter, cursor, limit: Math.max(limit, 200) });
-      for (const a of page.items) {
-        if (!this.visible(p, a)) continue;
-        items.push(a);
-        if (items.length === limit) {
-          // Resume after this alert next time.
-          return { items, nextCursor: encodeCursor(a) };
-        }
-      }
+    for (let i = 0; i < 100 && items.length < limit; i++) {
+      const page = await this.reader.list({ ...filter, cursor, limit });
+      items.push(...page.items.filter((a) => this.visible(p, a)));
       cursor = page.nextCursor;
       if (!cursor) break;
     }
-    return { items, nextCursor: items.length === limit ? cursor : cursor && items.length ? cursor : null };
+    return { items, nextCursor: cursor };
   }
 
   async get(p: Principal, id: string): Promise<Alert> {
-    const a = await this.store.alerts.get(id);
+    const a = await this.reader.get(id);
     if (!a) throw notFound(`alert ${id} not found`);
     if (!this.visible(p, a)) throw forbidden('alert outside your jurisdiction');
     return { ...a, status: a.status ?? 'open' };
@@ -138,9 +143,4 @@ export class AlertsService {
     this.broadcaster.fromWorkflow(alert);
     return alert;
   }
-}
-
-/** Cursor resuming right after `a` in newest-first order (the store's keyset). */
-export function encodeCursor(a: Alert): string {
-  return Buffer.from(JSON.stringify({ openedAt: a.openedAt, id: a.id })).toString('base64url');
 }

@@ -7,7 +7,7 @@ import { Public } from '../common/roles.decorator.js';
 import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
 import { ConsoleMetrics } from './console-metrics.js';
 
-/** /health and /metrics (public, for probes and Prometheus). */
+/** /health (public, for probes). */
 @Controller()
 @UseGuards(AuthGuard)
 @ApiTags('operations')
@@ -23,8 +23,9 @@ export class OpsController {
     const t0 = performance.now();
     let database: { ok: boolean; latencyMs: number; error?: string; [k: string]: unknown };
     try {
-      const h = this.deps.store.health ? await this.deps.store.health() : (await this.deps.store.db.query('SELECT 1'), { ok: true });
-      database = { ...h, ok: h.ok !== false, latencyMs: Math.round(performance.now() - t0) };
+      const h: Record<string, unknown> = this.deps.store.health ? await this.deps.store.health() : (await this.deps.store.db.query('SELECT 1'), { ok: true });
+      const ok = h.ok !== undefined ? h.ok !== false : h.up !== false;
+      database = { ok, latencyMs: Math.round(performance.now() - t0), ...(ok ? {} : { error: String(h.error ?? 'database not reachable') }) };
     } catch (err) {
       database = { ok: false, latencyMs: Math.round(performance.now() - t0), error: (err as Error).message };
     }
@@ -40,12 +41,5 @@ export class OpsController {
     const status = !database.ok || !busState.ok ? 'down' : anyFeedDown ? 'degraded' : 'ok';
     if (status === 'down') res.status(503);
     return { status, database, feeds, bus: busState };
-  }
-
-  @Public()
-  @Get('metrics')
-  async metricsText(@Res() res: Response): Promise<void> {
-    res.setHeader('Content-Type', this.metrics.registry.contentType);
-    res.send(await this.metrics.registry.metrics());
   }
 }

@@ -1,4 +1,4 @@
-import * as geofence from '@seawarden/geofence';
+import { loadZones } from '@seawarden/geofence';
 import type { ConsoleDeps, GeoJsonFeatureCollection } from '../console.deps.js';
 import { badRequest } from '../common/api-error.js';
 import { JurisdictionIndex } from '../live/jurisdiction-index.js';
@@ -55,13 +55,11 @@ export class ZonesService {
 
   /** Validates with the engine's loader (400 naming the feature), swaps live, persists. */
   async replace(input: unknown): Promise<{ count: number }> {
-    const loadZones = (geofence as any).loadZones as ((fc: unknown) => unknown) | undefined;
     try {
-      if (loadZones) loadZones(input);
-      else basicZoneCheck(input);
+      loadZones(input);
     } catch (err) {
       const e = err as any;
-      const featureIndex = typeof e.featureIndex === 'number' ? e.featureIndex : typeof e.index === 'number' ? e.index : undefined;
+      const featureIndex = typeof e.featureIndex === 'number' && e.featureIndex >= 0 ? e.featureIndex : undefined;
       const reason = String(e.reason ?? e.message ?? err);
       throw badRequest(
         featureIndex !== undefined ? `features[${featureIndex}]: ${reason}` : reason,
@@ -84,17 +82,4 @@ export class ZonesService {
     this.jurisdictions.load(this.get());
     return { count: fc.features.length };
   }
-}
-
-/** Minimal structural check used only when the geofence loader is unavailable. */
-function basicZoneCheck(input: unknown): void {
-  const fc = input as any;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new Error('expected a GeoJSON FeatureCollection');
-  fc.features.forEach((f: any, i: number) => {
-    const fail = (reason: string) => Object.assign(new Error(reason), { featureIndex: i, reason });
-    if (f?.type !== 'Feature') throw fail('not a Feature');
-    if (!f.geometry || !/Polygon$/.test(f.geometry.type)) throw fail('geometry must be a Polygon or MultiPolygon');
-    if (typeof f.properties?.id !== 'string' || !f.properties.id) throw fail('properties.id missing');
-    if (typeof f.properties?.kind !== 'string') throw fail('properties.kind missing');
-  });
 }
