@@ -168,9 +168,9 @@ export class TrafficGenerator {
 }
 
 /**
- * The scripted violations of a run. Identity problems last as long as the vessel is heard, so
- * they are cut to the run; every other episode counts only when the run holds all of it (a
- * detector cannot be asked to flag what it saw only the tail of).
+ * The scripted violations of a run. An episode counts only when the run holds all of it (a
+ * detector cannot be asked to flag what it saw only the tail of); a vessel with any episode
+ * touching the run is not lawful.
  */
 export function scriptedViolations(
   scenario: ScenarioDefinition,
@@ -187,22 +187,14 @@ export function scriptedViolations(
       for (const v of runner.day(d).plan.violations) {
         if (v.toMs <= startMs || v.fromMs >= endMs) continue;
         touched = true;
-        const w: Violation | null = v.rule === 'identity' ? { ...v, fromMs: Math.max(v.fromMs, startMs), toMs: Math.min(v.toMs, endMs) } : v.fromMs >= startMs && v.toMs <= endMs ? v : null;
+        const w: Violation | null = v.fromMs >= startMs && v.toMs <= endMs ? v : null;
         if (w) truth.push({ rule: w.rule, mmsi: def.mmsi, from: new Date(w.fromMs).toISOString(), to: new Date(w.toMs).toISOString() });
       }
     }
     vessels.push({ mmsi: def.mmsi, name: def.name, role: def.role, lawful: !touched });
   }
-  // Merge back-to-back identity days into one record per vessel.
-  truth.sort((a, b) => a.mmsi - b.mmsi || a.rule.localeCompare(b.rule) || a.from.localeCompare(b.from));
-  const merged: TruthRecord[] = [];
-  for (const t of truth) {
-    const prev = merged[merged.length - 1];
-    if (prev && t.rule === 'identity' && prev.rule === 'identity' && prev.mmsi === t.mmsi && prev.to === t.from) prev.to = t.to;
-    else merged.push({ ...t });
-  }
-  merged.sort((a, b) => a.from.localeCompare(b.from) || a.mmsi - b.mmsi);
-  return { truth: merged, vessels };
+  truth.sort((a, b) => a.from.localeCompare(b.from) || a.mmsi - b.mmsi);
+  return { truth, vessels };
 }
 
 export type { VesselDef };

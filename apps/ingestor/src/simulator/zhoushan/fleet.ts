@@ -171,13 +171,17 @@ export const FLEET: VesselDef[] = [
       }),
   },
   {
-    mmsi: 123456789, name: 'ZHEPUYU 00', callsign: '', imo: null, aisClass: 'B', shipType: 30, length: 12, beam: 3, draught: 1, destination: '',
-    role: 'small boat in Shenjiamen port whose transponder sends a made-up MMSI (MID 123)',
-    plan: (ctx) => {
-      const p = stays(SJM_MOORING[5])(ctx);
-      p.violations.push({ rule: 'identity', fromMs: ctx.dayStartMs, toMs: ctx.dayEndMs });
-      return p;
-    },
+    mmsi: 123456789, name: 'LANGHUA', callsign: '', imo: null, aisClass: 'B', shipType: 37, length: 7, beam: 2.5, draught: 0.6, destination: '',
+    role: 'small boat whose cheap transponder sends a made-up MMSI (MID 123): an afternoon cruise off Putuo Shan',
+    plan: (ctx) =>
+      day(ctx, MARINA[6], (it, c, o) => {
+        const loop = marinaOut(MARINA[6], ROUTE.marinaToPutuoNorth.slice(0, 2), c.rng.range(9, 12));
+        it.stayUntil(Math.min(c.at(15, c.rng.int(0, 30)), c.sunsetMs - 2 * 60 * MIN));
+        const from = it.t;
+        follow(it, loop);
+        follow(it, reversePath(loop));
+        o.violations.push({ rule: 'identity', fromMs: from, toMs: it.t });
+      }),
   },
   // ---- Leisure boats (Class B, pleasure craft) ----
   {
