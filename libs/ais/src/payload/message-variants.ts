@@ -132,3 +132,17 @@ export function variantForMessage(m: Record<string, unknown>): Variant | null {
       return null;
   }
 }
+
+/** Every layout, for tests and documentation. */
+export const ALL_LAYOUTS: readonly MessageTable[] = [
+  ...SIMPLE.filter((v): v is Variant => v !== undefined),
+  BINARY_GENERIC[6],
+  BINARY_GENERIC[8],
+  ...[...BINARY_APPS.values()].map((a) => a.v),
+  CHANNEL_AREA,
+  CHANNEL_ADDRESSED,
+  PART_A,
+  PART_B,
+  PART_B_AUX,
+  ...BINARY_SLOT,
+].map((v) => v.table);
