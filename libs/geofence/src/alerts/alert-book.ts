@@ -125,14 +125,16 @@ export class AlertBook {
       this.appendEvidence(a, f.evidence);
       ep.dirty = true;
     }
-    if (f.position) a.position = f.position;
+    if (f.position && (!a.position || a.position.lat !== f.position.lat || a.position.lon !== f.position.lon)) {
+      a.position = f.position;
+      ep.dirty = true;
+    }
     a.reason = f.reason;
     if (v.name && a.vesselName !== v.name) a.vesselName = v.name;
     if (f.closeNow) {
       this.close(v, ep, now, out, null);
       return;
     }
-    ep.dirty ||= !!f.position;
     if (meaningful || (ep.dirty && now - ep.lastEmitAt >= this.p.updateEveryMs)) {
       a.updatedAt = msToIso(now);
       ep.lastEmitAt = now;
