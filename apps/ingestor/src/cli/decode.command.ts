@@ -1,5 +1,133 @@
-// Placeholder until the command is implemented.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('seawarden decode: not implemented yet\n');
-  return 1;
+/**
+ * `seawarden decode [FILE|-] [--stats]`: NMEA in, one JSON object per decoded message out
+ * (JSON Lines, each with its `line`). `--stats` prints decoded and rejected line counts by
+ * reason to stderr. The input is streamed; output is written in large chunks with backpressure.
+ */
+import { AisDecoder } from '@seawarden/ais';
+import type { AisMessage, DecodeCounters } from '@seawarden/contracts';
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Readable, Writable } from 'node:stream';
+
+const usage = 'usage: seawarden decode [FILE|-] [--stats]\n';
+
+/** Output is handed to stdout in chunks of about this many characters. */
+const OUT_CHUNK = 1 << 20;
+/** A line longer than this is cut while reading (the decoder rejects it as line_too_long). */
+const MAX_KEEP = 8192;
+
+export async function run(argv: string[]): Promise<number> {
+  let file: string | null = null;
+  let stats = false;
+  for (const a of argv) {
+    if (a === '--stats') stats = true;
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(usage);
+      return 0;
+    } else if (a.startsWith('--')) {
+      process.stderr.write(`seawarden decode: unknown option ${a}\n${usage}`);
+      return 2;
+    } else if (file === null) file = a;
+    else {
+      process.stderr.write(`seawarden decode: one input only (got "${file}" and "${a}")\n${usage}`);
+      return 2;
+    }
+  }
+  const input: Readable = file === null || file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  const counters = await decodeStream(input, process.stdout, (err) => {
+    process.stderr.write(`seawarden decode: cannot read ${file ?? 'stdin'}: ${err.message}\n`);
+  });
+  if (counters === null) return 1;
+  if (stats) process.stderr.write(formatStats(counters));
+  return 0;
+}
+
+/**
+ * Decode `input` to JSON Lines on `out`. Returns the counters, or null when the input failed
+ * (reported through onInputError). A closed output (EPIPE) ends decoding quietly.
+ */
+export async function decodeStream(input: Readable, out: Writable, onInputError: (err: Error) => void): Promise<DecodeCounters | null> {
+  let buf = '';
+  let outClosed = false;
+  const onOutError = () => {
+    outClosed = true;
+  };
+  out.on('error', onOutError);
+  const decoder = new AisDecoder({
+    onMessage: (m: AisMessage) => {
+      buf += JSON.stringify(m) + '\n';
+    },
+  });
+
+  const drain = async () => {
+    if (buf.length === 0 || outClosed) {
+      buf = '';
+      return;
+    }
+    const ok = out.write(buf);
+    buf = '';
+    if (!ok && !outClosed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  };
+
+  // AIS is ASCII; latin1 maps any byte to one character, so binary garbage cannot break decoding.
+  input.setEncoding('latin1');
+  let rest = '';
+  let skipping = false; // inside an over-long line: drop until its newline
+  try {
+    for await (const chunk of input) {
+      const s = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('latin1');
+      let start = 0;
+      let nl = s.indexOf('\n');
+      while (nl >= 0) {
+        if (skipping) {
+          decoder.push(rest);
+          rest = '';
+          skipping = false;
+        } else if (rest.length > 0) {
+          decoder.push(rest + s.slice(start, nl));
+          rest = '';
+        } else {
+          decoder.push(s.slice(start, nl));
+        }
+        start = nl + 1;
+        nl = s.indexOf('\n', start);
+      }
+      if (start < s.length && !skipping) {
+        rest += s.slice(start);
+        if (rest.length > MAX_KEEP) {
+          rest = rest.slice(0, MAX_KEEP);
+          skipping = true;
+        }
+      }
+      if (buf.length >= OUT_CHUNK) await drain();
+      if (outClosed) break;
+    }
+  } catch (err) {
+    out.off('error', onOutError);
+    await drain();
+    onInputError(err as Error);
+    return null;
+  }
+  if (rest.length > 0) decoder.push(rest);
+  decoder.flush();
+  await drain();
+  out.off('error', onOutError);
+  return decoder.counters;
+}
+
+/** `--stats`: decoded and rejected line counts by reason. */
+export function formatStats(c: DecodeCounters): string {
+  const rejected = Object.entries(c.rejected)
+    .filter(([, n]) => (n ?? 0) > 0)
+    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0));
+  const rejectedTotal = rejected.reduce((a, [, n]) => a + (n ?? 0), 0);
+  const lines = [
+    `lines            ${c.lines}`,
+    `decoded lines    ${c.consumedLines ?? c.lines - rejectedTotal}   (${c.messages} messages)`,
+    `rejected lines   ${rejectedTotal}`,
+    ...rejected.map(([r, n]) => `  ${r.padEnd(20)} ${n}`),
+  ];
+  const warnings = Object.entries(c.warnings ?? {}).filter(([, n]) => (n ?? 0) > 0);
+  if (warnings.length > 0) lines.push('accepted with warnings', ...warnings.map(([w, n]) => `  ${w.padEnd(20)} ${n}`));
+  return lines.join('\n') + '\n';
 }
