@@ -66,7 +66,13 @@ export async function decodeStream(input: Readable, out: Writable, onInputError:
     }
     const ok = out.write(buf);
     buf = '';
-    if (!ok && !outClosed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (!ok && !outClosed) {
+      try {
+        await Promise.race([once(out, 'drain'), once(out, 'close')]);
+      } catch {
+        outClosed = true; // EPIPE and the like: the reader went away
+      }
+    }
   };
 
   // AIS is ASCII; latin1 maps any byte to one character, so binary garbage cannot break decoding.
