@@ -235,6 +235,10 @@ describe('decodePayload: rejections', () => {
     expect(decodePayload('15N1u<PP1FJuvSRHOE', 0)).toMatchObject({ ok: false, reason: 'payload_too_short' });
   });
 
+  it('decodes with a fill count outside 0..5 as 0 and warns', () => {
+    expect(decoded({ payload: '15N1u<PP1FJuvSRHOE6QIwwh0HQ6', fill: 7 })).toMatchObject({ mmsi: 367033650, radio: 100422, warnings: ['bad_fill_bits'] });
+  });
+
   it('decodes a type 1 missing only its radio status, with radio null', () => {
     const m = decoded({ payload: '15N1u<PP1FJuvSRHOE6QIwwh', fill: 0 });
     expect(m).toMatchObject({ lat: 25679130 / 600000, heading: null, radio: null });

@@ -13,6 +13,7 @@ export type PayloadResult =
  * only when a value is implausible. Never throws on bad input.
  */
 export function decodePayload(payload: string, fillBits: number): PayloadResult {
+  // A fill count outside 0..5 cannot come from a valid sentence; decode as 0 and say so.
   const fill = fillBits >= 0 && fillBits <= 5 ? fillBits | 0 : 0;
   const n = loadArmor(payload, fill);
   if (n < 0) {
@@ -27,6 +28,6 @@ export function decodePayload(payload: string, fillBits: number): PayloadResult 
   if (n < v.table.minBits)
     return { ok: false, reason: 'payload_too_short', detail: `type ${type} (${v.table.id}): ${n} bits, needs at least ${v.table.minBits}` };
   const message = v.read(w, n);
-  if (fill !== fillBits) (message.warnings ??= [] as string[]) && (message.warnings as string[]).push('bad_fill_bits');
+  if (fill !== fillBits) ((message.warnings ??= []) as string[]).push('bad_fill_bits');
   return { ok: true, message };
 }
