@@ -1,5 +1,14 @@
 import { join } from 'node:path';
+import type { Alert, AlertChange } from '@seawarden/contracts';
+import { AlertJournal } from './alert-journal.js';
+import { AlertWriter, type AlertWriterStats } from './alert-writer.js';
+import { AlertQueries, type AlertFilter, type AlertPage, type RuleDayCount } from './alert.repository.js';
 import { createDb, type Db } from './db.js';
+import { dialectFor } from './dialect.js';
+import { TrackQueries } from './track.queries.js';
+import { LastFixUpdater } from './vessel-last-fix.js';
+import { VesselRepository } from './vessel.repository.js';
+import { VesselStateRepository } from './vessel-state.repository.js';
 import { defaultLogger, type StoreLogger } from './logger.js';
 import { migrate } from './migrator.js';
 import { openPool, type StoreKind } from './pool.js';
@@ -32,11 +41,33 @@ export interface OpenStoreOptions {
   migrationsDir?: string;
 }
 
+/** Alerts: writes through the ordered, outage-proof writer; reads straight from the database. */
+export interface AlertRepository {
+  /**
+   * One transaction: alert upserts + alert_events + outbox rows. Resolves with the changes as
+   * stored once committed (publish those). During an outage they are journaled to disk and
+   * retried in order; the promise resolves when they are in.
+   */
+  applyChanges(changes: AlertChange[]): Promise<AlertChange[]>;
+  /** Every committed change set, including journal replays after a restart. */
+  onCommitted(listener: (changes: AlertChange[]) => void): () => void;
+  get(id: string): Promise<Alert | null>;
+  list(filter?: AlertFilter, page?: { after?: string; limit?: number }): Promise<AlertPage>;
+  countsPerRulePerDay(range: { from: string; to: string; utcOffsetMinutes?: number }): Promise<RuleDayCount[]>;
+  /** Alerts not closed (to restore the engine's lifecycle after a restart). */
+  openAlerts(): Promise<Alert[]>;
+  stats(): AlertWriterStats;
+}
+
 export interface Store {
   kind: StoreKind;
   timescale: boolean;
   db: Db;
   positions: PositionWriter;
+  vessels: VesselRepository;
+  vesselState: VesselStateRepository;
+  alerts: AlertRepository;
+  tracks: TrackQueries;
   health(): Promise<{ up: boolean; latencyMs: number }>;
   close(): Promise<void>;
 }
@@ -67,6 +98,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   }
   const spillDir = opts.spillDir ?? join(dataDir.startsWith('memory://') ? './data' : dataDir, 'spill');
   const p = opts.positions ?? {};
+  const lastFix = new LastFixUpdater(db, logger);
   const positions = new PositionWriter({
     sink: createPositionSink(db, p.method ?? (opened.kind === 'postgres' ? 'copy' : 'blob'), opened.lite),
     spill: new SpillStore(join(spillDir, 'positions'), logger),
@@ -76,13 +108,30 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     maxQueuedRows: p.maxQueuedRows,
     concurrency: p.concurrency ?? (opened.kind === 'postgres' ? 2 : 1),
     retryMaxMs: p.retryMaxMs,
+    onWritten: (rows) => lastFix.note(rows),
   });
+  const alertWriter = new AlertWriter(db, new AlertJournal(join(spillDir, 'alerts-pending.jsonl')), logger, 200, p.retryMaxMs ?? 5_000);
+  alertWriter.start();
+  const alertQueries = new AlertQueries(db, dialectFor(timescale));
+  const alerts: AlertRepository = {
+    applyChanges: (changes) => alertWriter.apply(changes),
+    onCommitted: (l) => alertWriter.onCommitted(l),
+    get: (id) => alertQueries.get(id),
+    list: (f, pg) => alertQueries.list(f, pg),
+    countsPerRulePerDay: (r) => alertQueries.countsPerRulePerDay(r),
+    openAlerts: () => alertQueries.openAlerts(),
+    stats: () => alertWriter.stats(),
+  };
   let closed = false;
   return {
     kind: opened.kind,
     timescale,
     db,
     positions,
+    vessels: new VesselRepository(db),
+    vesselState: new VesselStateRepository(db),
+    alerts,
+    tracks: new TrackQueries(db),
     async health() {
       const start = performance.now();
       try {
@@ -96,7 +145,8 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
       if (closed) return;
       closed = true;
       if (retentionTimer) clearInterval(retentionTimer);
-      await positions.close();
+      await Promise.all([positions.close(), alertWriter.close()]);
+      await lastFix.close();
       await opened.close();
     },
   };

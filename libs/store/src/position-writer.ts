@@ -39,6 +39,8 @@ export interface PositionWriterOptions {
   retryMinMs?: number;
   retryMaxMs?: number;
   now?: () => number;
+  /** Called with the rows of every batch committed (not for replays already stored). */
+  onWritten?: (rows: readonly PositionRow[]) => void;
 }
 
 interface QueuedBatch extends PositionBatch {
@@ -61,6 +63,7 @@ export class PositionWriter {
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
   private readonly now: () => number;
+  private readonly onWritten?: (rows: readonly PositionRow[]) => void;
   private readonly timer: NodeJS.Timeout;
 
   private current: PositionRow[] = [];
@@ -86,6 +89,7 @@ export class PositionWriter {
     this.retryMaxMs = opts.retryMaxMs ?? 5_000;
     this.retryDelay = this.retryMinMs;
     this.now = opts.now ?? Date.now;
+    this.onWritten = opts.onWritten;
     this.timer = setInterval(() => this.sealCurrent(), opts.flushIntervalMs ?? 200);
     this.timer.unref();
     // Spill left by an earlier run goes in first.
@@ -205,6 +209,7 @@ export class PositionWriter {
     try {
       const outcome = await this.sink.write(batch);
       this.counters[outcome === 'written' ? 'written' : 'duplicates'] += batch.rows.length;
+      if (outcome === 'written') this.onWritten?.(batch.rows);
       this.done(batch);
       if (!this.dbUp) this.logger.warn('database is back; writing buffered positions', { spilled: this.spill.rows });
       this.dbUp = true;

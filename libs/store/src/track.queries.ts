@@ -1,0 +1,60 @@
+import type { BBox, TrackPoint } from '@seawarden/contracts';
+import type { Db } from './db.js';
+import { InvalidQueryError } from './errors.js';
+import { iso, numOrNull } from './sql-values.js';
+
+export interface VesselAt extends TrackPoint {
+  mmsi: number;
+}
+
+interface PointRow {
+  mmsi?: number; t: unknown; lat: unknown; lon: unknown; sog: unknown; cog: unknown; heading: unknown;
+}
+
+const toPoint = (r: PointRow): TrackPoint => ({
+  t: iso(r.t), lat: Number(r.lat), lon: Number(r.lon), sog: numOrNull(r.sog), cog: numOrNull(r.cog), heading: numOrNull(r.heading),
+});
+
+function range(from: string, to: string): [string, string] {
+  if (Number.isNaN(Date.parse(from)) || Number.isNaN(Date.parse(to))) throw new InvalidQueryError('invalid time range', { from, to });
+  if (Date.parse(from) > Date.parse(to)) throw new InvalidQueryError('range starts after it ends', { from, to });
+  return [from, to];
+}
+
+export class TrackQueries {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * One vessel's fixes in [from, to], oldest first. Beyond maxPoints every k-th fix is kept
+   * (k = ceil(n / maxPoints)) plus the last one, so the shape and both ends survive.
+   */
+  async track(mmsi: number, from: string, to: string, maxPoints = 2_000): Promise<TrackPoint[]> {
+    if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new InvalidQueryError('maxPoints must be an integer ≥ 2', { maxPoints });
+    const [f, t] = range(from, to);
+    const { rows } = await this.db.query<PointRow>(
+      `SELECT t, lat, lon, sog, cog, heading FROM (
+         SELECT t, lat, lon, sog, cog, heading, row_number() OVER (ORDER BY t) AS rn, count(*) OVER () AS n
+         FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz
+       ) s
+       WHERE n <= $4 OR (rn - 1) % ceil(n::numeric / $4)::bigint = 0 OR rn = n
+       ORDER BY t`,
+      [mmsi, f, t, maxPoints],
+    );
+    return rows.map(toPoint);
+  }
+
+  /** Each vessel's latest fix in (t - lookbackMs, t], kept when that fix lies in bbox (replay). */
+  async vesselsInBBoxAt(bbox: BBox, t: string, lookbackMs = 10 * 60_000): Promise<VesselAt[]> {
+    if (Number.isNaN(Date.parse(t))) throw new InvalidQueryError('invalid time', { t });
+    const from = new Date(Date.parse(t) - lookbackMs).toISOString();
+    const lonCond = bbox.west <= bbox.east ? 'lon BETWEEN $5 AND $6' : '(lon >= $5 OR lon <= $6)';
+    const { rows } = await this.db.query<PointRow>(
+      `SELECT * FROM (
+         SELECT DISTINCT ON (mmsi) mmsi, t, lat, lon, sog, cog, heading FROM positions
+         WHERE t > $1::timestamptz AND t <= $2::timestamptz ORDER BY mmsi, t DESC
+       ) latest WHERE lat BETWEEN $3 AND $4 AND ${lonCond} ORDER BY mmsi`,
+      [from, t, bbox.south, bbox.north, bbox.west, bbox.east],
+    );
+    return rows.map((r) => ({ mmsi: Number(r.mmsi), ...toPoint(r) }));
+  }
+}

@@ -1,0 +1,59 @@
+import type { Db } from './db.js';
+import type { StoreLogger } from './logger.js';
+import type { PositionRow } from './position-row.js';
+
+/**
+ * Keeps vessels.last_* (the vessel list's last known position) up to date from written
+ * positions: the newest fix per vessel is collected in memory and upserted every few seconds
+ * in one statement. Derived data: if a flush fails, the next one carries the newer fix.
+ */
+export class LastFixUpdater {
+  private latest = new Map<number, PositionRow>();
+  private readonly timer: NodeJS.Timeout;
+  private flushing: Promise<void> | null = null;
+
+  constructor(private readonly db: Db, private readonly logger: StoreLogger, intervalMs = 2_000) {
+    this.timer = setInterval(() => void this.flush(), intervalMs);
+    this.timer.unref();
+  }
+
+  note(rows: readonly PositionRow[]): void {
+    for (const r of rows) {
+      const cur = this.latest.get(r[1]);
+      if (!cur || cur[0] < r[0]) this.latest.set(r[1], r);
+    }
+  }
+
+  async flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    if (!this.latest.size) return;
+    const rows = [...this.latest.values()];
+    this.latest = new Map();
+    this.flushing = this.db
+      .query(
+        `INSERT INTO vessels (mmsi, first_seen_at, last_fix_at, last_lat, last_lon, last_sog, last_cog)
+         SELECT mmsi, to_timestamp(t / 1000.0), to_timestamp(t / 1000.0), lat, lon, sog, cog
+         FROM unnest($1::int[], $2::float8[], $3::float8[], $4::float8[], $5::real[], $6::real[]) AS u(mmsi, t, lat, lon, sog, cog)
+         ON CONFLICT (mmsi) DO UPDATE SET last_fix_at = EXCLUDED.last_fix_at, last_lat = EXCLUDED.last_lat,
+           last_lon = EXCLUDED.last_lon, last_sog = EXCLUDED.last_sog, last_cog = EXCLUDED.last_cog
+         WHERE vessels.last_fix_at IS NULL OR vessels.last_fix_at < EXCLUDED.last_fix_at`,
+        [rows.map((r) => r[1]), rows.map((r) => r[0]), rows.map((r) => r[2]), rows.map((r) => r[3]), rows.map((r) => r[4]), rows.map((r) => r[5])],
+      )
+      .then(
+        () => {},
+        (err) => {
+          this.note(rows); // keep them for the next attempt (newer fixes win)
+          this.logger.warn('could not update vessels last fix; will retry', { error: (err as Error).message });
+        },
+      )
+      .finally(() => {
+        this.flushing = null;
+      });
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+}

@@ -1,0 +1,231 @@
+// Every repository against PGlite and against the machine's PostgreSQL (TEST_DATABASE_URL).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert, AlertChange } from '@seawarden/contracts';
+import { AuditRepository, migrate, openStore, type Store } from '@seawarden/store';
+import { BACKENDS, positionMessage, quietLogger, warnIfNoServer } from './store.helpers.js';
+
+warnIfNoServer('store.repositories');
+
+const T0 = Date.parse('2026-06-10T00:00:00Z');
+
+function alert(id: string, over: Partial<Alert> = {}): Alert {
+  return {
+    id, rule: 'speeding', severity: 'medium', mmsi: 412000001, vesselName: 'ZHE DAI YU 1', zoneId: 'putuo-speed',
+    openedAt: '2026-06-10T01:00:00.000Z', updatedAt: '2026-06-10T01:00:00.000Z', closedAt: null,
+    position: { lat: 29.98, lon: 122.38 }, reason: { zh: '超速', en: 'Speeding' },
+    evidence: [{ kind: 'fix', at: '2026-06-10T01:00:00.000Z', lat: 29.98, lon: 122.38, reason: { zh: '航速 18 节', en: '18 kn' } }],
+    ...over,
+  };
+}
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`store repositories on ${backend.name}`, () => {
+    let store: Store;
+    let env: Awaited<ReturnType<typeof backend.prepare>>;
+
+    beforeAll(async () => {
+      env = await backend.prepare();
+      store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger: quietLogger });
+    });
+    afterAll(async () => {
+      await store?.close();
+      await env?.cleanup();
+    });
+
+    it('opens the expected kind and applies migrations once, also when run again concurrently', async () => {
+      expect(store.kind).toBe(backend.name);
+      expect(store.timescale).toBe(false);
+      const before = (await store.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name);
+      expect(before).toContain('002_positions');
+      expect(before).not.toContain('003_positions_timescale');
+      const clients = backend.name === 'postgres' ? await Promise.all([store.db.connect(), store.db.connect()]) : [await store.db.connect()];
+      try {
+        const results = await Promise.all(clients.map((c) => migrate(c, quietLogger)));
+        for (const r of results) expect(r.applied).toEqual([]);
+      } finally {
+        for (const c of clients) c.release();
+      }
+      const after = (await store.db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name')).rows.map((r) => r.name);
+      expect(after).toEqual(before);
+    });
+
+    it('writes positions in batches and skips messages without a position', async () => {
+      const mmsis = [412000001, 412000002, 412000003];
+      let n = 0;
+      for (let i = 0; i < 3000; i++) {
+        const mmsi = mmsis[i % 3]!;
+        if (!store.positions.write(positionMessage(mmsi, T0 + i * 10_000, 29.9 + i * 1e-4, 122.3 + (i % 3) * 0.01) as never)) await store.positions.drain();
+        n++;
+      }
+      store.positions.write({ ...positionMessage(412000001, T0, 0, 0), lat: null, lon: null } as never);
+      store.positions.write({ ...positionMessage(412000001, T0, 0, 0), lat: 91 } as never);
+      await store.positions.flush();
+      const s = store.positions.stats();
+      expect(s).toMatchObject({ queued: 0, spilled: 0, written: n, failedBatches: 0, skipped: 2, dbUp: true });
+      const { rows } = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM positions');
+      expect(rows[0]!.n).toBe(n);
+      const first = (await store.db.query<Record<string, unknown>>(
+        'SELECT mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source, t FROM positions WHERE mmsi = $1 ORDER BY t LIMIT 1', [412000001])).rows[0]!;
+      expect(first).toMatchObject({ mmsi: 412000001, lat: 29.9, lon: 122.3, sog: 8.5, cog: 45, heading: 44, nav_status: 0, msg_type: 1, source: 'test' });
+      expect(new Date(first.t as string).toISOString()).toBe(new Date(T0).toISOString());
+    });
+
+    it('tracks one vessel over a range, downsampled beyond maxPoints with both ends kept', async () => {
+      const from = new Date(T0).toISOString();
+      const to = new Date(T0 + 3000 * 10_000).toISOString();
+      const full = await store.tracks.track(412000001, from, to, 5000);
+      expect(full).toHaveLength(1000);
+      expect(full[0]!.t).toBe(from);
+      expect(full.every((p, i) => i === 0 || p.t > full[i - 1]!.t)).toBe(true);
+      const small = await store.tracks.track(412000001, from, to, 100);
+      expect(small.length).toBeLessThanOrEqual(101);
+      expect(small.length).toBeGreaterThanOrEqual(90);
+      expect(small[0]).toEqual(full[0]);
+      expect(small[small.length - 1]).toEqual(full[full.length - 1]);
+      const none = await store.tracks.track(412000009, from, to, 100);
+      expect(none).toEqual([]);
+      await expect(store.tracks.track(412000001, to, from, 100)).rejects.toThrow(/range starts after it ends/);
+    });
+
+    it('finds vessels in a bounding box at a time T from their latest fix', async () => {
+      // At T0 + 100 s: fixes i = 0..10; latest per vessel: i=9 (mmsi 1), 10 (mmsi 2), 8 (mmsi 3)
+      const at = new Date(T0 + 100_000).toISOString();
+      const all = await store.tracks.vesselsInBBoxAt({ west: 122, south: 29, east: 123, north: 31 }, at, 600_000);
+      expect(all.map((v) => v.mmsi)).toEqual([412000001, 412000002, 412000003]);
+      expect(all[0]!.t).toBe(new Date(T0 + 90_000).toISOString());
+      // A box holding only the lon of vessel 2 (122.31)
+      const one = await store.tracks.vesselsInBBoxAt({ west: 122.305, south: 29, east: 122.315, north: 31 }, at, 600_000);
+      expect(one.map((v) => v.mmsi)).toEqual([412000002]);
+      const before = await store.tracks.vesselsInBBoxAt({ west: 122, south: 29, east: 123, north: 31 }, new Date(T0 - 1).toISOString(), 600_000);
+      expect(before).toEqual([]);
+    });
+
+    it('keeps the last fix of each vessel for the vessel list', async () => {
+      await new Promise((r) => setTimeout(r, 2_500)); // last-fix updater interval
+      const v = await store.vessels.get(412000001);
+      expect(v?.lastFixAt).toBe(new Date(T0 + 2997 * 10_000).toISOString());
+      const inBox = await store.vessels.list({ bbox: { west: 122.305, south: 29, east: 122.315, north: 31 } });
+      expect(inBox.map((x) => x.mmsi)).toEqual([412000002]);
+    });
+
+    it('merges static data, records its history and searches it', async () => {
+      const base = { type: 5, repeat: 0, mmsi: 412000001, channel: 'A', talker: 'AI', own: false, line: 1, source: 'test' };
+      expect(await store.vessels.upsertStatic({ ...base, receivedAt: '2026-06-10T00:00:00Z', name: 'ZHE DAI YU 1', callsign: 'BVAB1', shipType: 30, imo: null } as never))
+        .toMatchObject({ changes: { name: { from: null, to: 'ZHE DAI YU 1' }, callsign: { from: null, to: 'BVAB1' }, shipType: { from: null, to: 30 } } });
+      expect(await store.vessels.upsertStatic({ ...base, receivedAt: '2026-06-10T00:06:00Z', name: 'ZHE DAI YU 1', callsign: 'BVAB1', shipType: 30 } as never)).toBeNull();
+      const ch = await store.vessels.upsertStatic({ ...base, receivedAt: '2026-06-10T01:00:00Z', name: 'ZHE DAI YU 1', destination: 'SHENJIAMEN', draught: 2.5 } as never);
+      expect(ch?.changes).toEqual({ destination: { from: null, to: 'SHENJIAMEN' }, draught: { from: null, to: 2.5 } });
+      const v = await store.vessels.get(412000001);
+      expect(v).toMatchObject({ name: 'ZHE DAI YU 1', callsign: 'BVAB1', shipType: 30, destination: 'SHENJIAMEN', draught: 2.5, aisClass: 'A' });
+      expect((await store.vessels.history(412000001)).map((h) => Object.keys(h.changes).sort())).toEqual([
+        ['callsign', 'name', 'shipType'], ['destination', 'draught'],
+      ]);
+      expect((await store.vessels.search('dai yu')).map((x) => x.mmsi)).toEqual([412000001]);
+      expect((await store.vessels.search('4120000')).map((x) => x.mmsi)).toContain(412000001);
+      expect(await store.vessels.search('%')).toEqual([]);
+      expect(await store.vessels.get(999)).toBeNull();
+    });
+
+    it('saves and loads the engine state', async () => {
+      expect(await store.vesselState.load()).toBeNull();
+      const state = { version: 1, vessels: [{ mmsi: 1, zones: ['a'], lastFix: { lat: 30.1, lon: 122.2 } }], alerts: [] };
+      await store.vesselState.save(state);
+      await store.vesselState.save({ ...state, version: 2 });
+      expect(await store.vesselState.load()).toEqual({ ...state, version: 2 });
+    });
+
+    it('writes alert changes with hash-chained events and outbox rows, once each', async () => {
+      const opened: AlertChange = { kind: 'opened', alert: alert('a1') };
+      const updated: AlertChange = { kind: 'updated', alert: alert('a1', { updatedAt: '2026-06-10T01:05:00.000Z', severity: 'high' }) };
+      const published: AlertChange[][] = [];
+      const off = store.alerts.onCommitted((c) => published.push(c));
+      const stored = await store.alerts.applyChanges([opened, updated]);
+      off();
+      expect(stored.map((c) => [c.kind, c.alert.id, c.alert.severity])).toEqual([['opened', 'a1', 'medium'], ['updated', 'a1', 'high']]);
+      expect(published).toEqual([stored]);
+      // Replayed (e.g. after an outage): nothing new.
+      await store.alerts.applyChanges([opened, updated]);
+      const events = (await store.db.query<{ action: string }>("SELECT action FROM alert_events WHERE alert_id = 'a1' ORDER BY id")).rows;
+      expect(events.map((e) => e.action)).toEqual(['opened', 'updated']);
+      const outbox = (await store.db.query<{ payload: AlertChange }>("SELECT payload FROM outbox WHERE topic = 'alert' ORDER BY id")).rows;
+      expect(outbox.map((o) => o.payload.kind)).toEqual(['opened', 'updated']);
+      const got = await store.alerts.get('a1');
+      expect(got).toMatchObject({ id: 'a1', severity: 'high', status: 'open', closedAt: null, updatedAt: '2026-06-10T01:05:00.000Z', openedAt: '2026-06-10T01:00:00.000Z' });
+      expect(got?.evidence).toEqual(opened.alert.evidence);
+      // The console's audit trail shares the chain and verifies it.
+      const audit = new AuditRepository(store.db as never);
+      await audit.append({ alertId: 'a1', action: 'acknowledged', actor: 'u1', note: 'seen' }, { status: 'acknowledged' });
+      await store.alerts.applyChanges([{ kind: 'closed', alert: alert('a1', { updatedAt: '2026-06-10T01:10:00.000Z', closedAt: '2026-06-10T01:10:00.000Z', severity: 'high' }) }]);
+      expect(await audit.verify()).toMatchObject({ ok: true, count: 4 });
+      expect(await store.alerts.get('a1')).toMatchObject({ status: 'acknowledged', closedAt: '2026-06-10T01:10:00.000Z' });
+    });
+
+    it('continues an open episode instead of opening a second alert for it', async () => {
+      await store.alerts.applyChanges([{ kind: 'opened', alert: alert('b1', { rule: 'fishing_during_ban', zoneId: 'ban-1', mmsi: 412000002 }) }]);
+      // The engine lost its state and opens the same episode under a new id.
+      const again = alert('b2', { rule: 'fishing_during_ban', zoneId: 'ban-1', mmsi: 412000002, openedAt: '2026-06-10T02:00:00.000Z', updatedAt: '2026-06-10T02:00:00.000Z',
+        evidence: [{ kind: 'fix', at: '2026-06-10T02:00:00.000Z', reason: { zh: '作业', en: 'fishing' } }] });
+      const [c] = await store.alerts.applyChanges([{ kind: 'opened', alert: again }]);
+      expect(c).toMatchObject({ kind: 'updated', alert: { id: 'b1', openedAt: '2026-06-10T01:00:00.000Z' } });
+      expect(c!.alert.evidence).toHaveLength(2);
+      const [closed] = await store.alerts.applyChanges([{ kind: 'closed', alert: { ...again, updatedAt: '2026-06-10T03:00:00.000Z', closedAt: '2026-06-10T03:00:00.000Z' } }]);
+      expect(closed!.alert).toMatchObject({ id: 'b1', closedAt: '2026-06-10T03:00:00.000Z' });
+      expect(await store.alerts.get('b2')).toMatchObject({ id: 'b1' });
+      const open = (await store.alerts.openAlerts()).map((a) => a.id);
+      expect(open).not.toContain('b1');
+      expect((await store.db.query("SELECT 1 FROM alerts WHERE id = 'b2'")).rows).toHaveLength(0);
+    });
+
+    it('lists alerts by filter with keyset paging and counts them per rule per day', async () => {
+      // Closed at once, so episodes of the same (rule, vessel, zone) are separate alerts.
+      const changes: AlertChange[] = [];
+      for (let i = 0; i < 25; i++) {
+        const day = i < 10 ? '2026-06-11' : '2026-06-12';
+        const at = `${day}T${String(i % 10).padStart(2, '0')}:00:00.000Z`;
+        changes.push({ kind: 'opened', alert: alert(`c${String(i).padStart(2, '0')}`, {
+          rule: i % 2 ? 'night_operation' : 'restricted_entry', severity: i % 5 === 0 ? 'critical' : 'low',
+          mmsi: 413000000 + (i % 4), zoneId: `z${i % 3}`, openedAt: at, updatedAt: at, closedAt: at }) });
+      }
+      await store.alerts.applyChanges(changes);
+      const range = { from: '2026-06-11T00:00:00Z', to: '2026-06-13T00:00:00Z' };
+      const seen: string[] = [];
+      let after: string | undefined;
+      let pages = 0;
+      do {
+        const page = await store.alerts.list(range, { after, limit: 7 });
+        seen.push(...page.items.map((a) => a.id));
+        after = page.next ?? undefined;
+        pages++;
+      } while (after);
+      expect(pages).toBe(4);
+      expect(seen).toHaveLength(25);
+      expect(new Set(seen).size).toBe(25);
+      const sorted = [...changes].map((c) => c.alert).sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.id.localeCompare(a.id)).map((a) => a.id);
+      expect(seen).toEqual(sorted);
+      const night = await store.alerts.list({ ...range, rule: 'night_operation', severity: ['low'], zoneId: 'z1' }, { limit: 100 });
+      const expected = changes.map((c) => c.alert).filter((a) => a.rule === 'night_operation' && a.severity === 'low' && a.zoneId === 'z1');
+      expect(night.items.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
+      expect(night.next).toBeNull();
+      expect((await store.alerts.list({ mmsi: 413000001, status: 'open' }, { limit: 100 })).items).toHaveLength(changes.filter((c) => c.alert.mmsi === 413000001).length);
+      expect((await store.alerts.list({ ...range, open: true }, { limit: 100 })).items).toEqual([]);
+      await expect(store.alerts.list({}, { after: 'garbage' })).rejects.toThrow(/invalid alert list cursor/);
+      const counts = await store.alerts.countsPerRulePerDay(range);
+      expect(counts).toEqual([
+        { day: '2026-06-11', rule: 'night_operation', count: 5 },
+        { day: '2026-06-11', rule: 'restricted_entry', count: 5 },
+        { day: '2026-06-12', rule: 'night_operation', count: 7 },
+        { day: '2026-06-12', rule: 'restricted_entry', count: 8 },
+      ]);
+      // In Zhoushan time (UTC+8) the alerts at 16:00-23:59 UTC belong to the next day.
+      const local = await store.alerts.countsPerRulePerDay({ ...range, utcOffsetMinutes: 480 });
+      expect(local.reduce((s, c) => s + c.count, 0)).toBe(25);
+      expect(local.map((c) => c.day)).toContain('2026-06-11');
+    });
+
+    it('reports health', async () => {
+      const h = await store.health();
+      expect(h.up).toBe(true);
+      expect(h.latencyMs).toBeGreaterThanOrEqual(0);
+    });
+  });
+}
