@@ -3,7 +3,7 @@
  * detection engine, must raise every scripted violation (rule + MMSI, overlapping in time) and
  * nothing on a vessel the script kept lawful. Prints precision and recall per rule.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,4 +121,3 @@ describe.skipIf(!built)('simulate | detect through the real CLI processes', () =
 });
 
 if (!built) console.log('scenario-detection: apps/ingestor is not built (npm run build); the real-CLI pipe test is skipped');
-void execFileSync;
