@@ -244,3 +244,24 @@ describe('decodePayload: rejections', () => {
     expect(m).toMatchObject({ lat: 25679130 / 600000, heading: null, radio: null });
   });
 });
+
+describe('decodePayload: never throws', () => {
+  it('returns a result for 30k random payloads of every length and type (seeded)', () => {
+    let seed = 12345;
+    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const armor = '0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw';
+    let ok = 0;
+    for (let i = 0; i < 30_000; i++) {
+      const len = Math.floor(rnd() * 200);
+      let p = '';
+      for (let k = 0; k < len; k++) p += armor[Math.floor(rnd() * 64)];
+      if (rnd() < 0.05 && len > 0) p = p.slice(0, len - 1) + '~';
+      const r = decodePayload(p, Math.floor(rnd() * 6));
+      if (r.ok) {
+        ok++;
+        expect(typeof r.message.mmsi).toBe('number');
+      } else expect(['bad_payload_char', 'unsupported_type', 'payload_too_short']).toContain(r.reason);
+    }
+    expect(ok).toBeGreaterThan(10_000);
+  });
+});
