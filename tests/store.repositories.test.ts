@@ -1,7 +1,7 @@
 // Every repository against PGlite and against the machine's PostgreSQL (TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AlertChange } from '@seawarden/contracts';
-import { AuditRepository, migrate, openStore, type Store } from '@seawarden/store';
+import { AuditRepository, createPositionSink, migrate, openStore, type PositionRow, type Store } from '@seawarden/store';
 import { BACKENDS, positionMessage, quietLogger, warnIfNoServer } from './store.helpers.js';
 
 warnIfNoServer('store.repositories');
@@ -68,6 +68,17 @@ for (const backend of BACKENDS) {
         'SELECT mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source, t FROM positions WHERE mmsi = $1 ORDER BY t LIMIT 1', [412000001])).rows[0]!;
       expect(first).toMatchObject({ mmsi: 412000001, lat: 29.9, lon: 122.3, sog: 8.5, cog: 45, heading: 44, nav_status: 0, msg_type: 1, source: 'test' });
       expect(new Date(first.t as string).toISOString()).toBe(new Date(T0).toISOString());
+    });
+
+    it('writes a replayed batch once (batch ids)', async () => {
+      const sink = createPositionSink(store.db, 'unnest');
+      const batch = { id: '00000000-0000-4000-8000-000000000001', rows: [[T0 - 1000, 412000099, 30, 122, null, null, null, null, 1, null]] as PositionRow[] };
+      expect(await sink.write(batch)).toBe('written');
+      expect(await sink.write(batch)).toBe('duplicate');
+      if (store.kind === 'postgres') expect(await createPositionSink(store.db, 'copy').write(batch)).toBe('duplicate');
+      const { rows } = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM positions WHERE mmsi = 412000099');
+      expect(rows[0]!.n).toBe(1);
+      await store.db.query('DELETE FROM positions WHERE mmsi = 412000099');
     });
 
     it('tracks one vessel over a range, downsampled beyond maxPoints with both ends kept', async () => {

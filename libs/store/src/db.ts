@@ -12,6 +12,26 @@ export interface Db extends Queryable {
   connect(): Promise<pg.PoolClient>;
 }
 
+/**
+ * Checks out a client that cannot crash the process: a connection lost while it is checked
+ * out (no query running) emits 'error' on the client, which pg leaves unhandled. The error is
+ * kept and the client is destroyed on release instead of going back to the pool.
+ */
+async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  let lost: Error | undefined;
+  const onError = (err: Error) => {
+    lost = err;
+  };
+  client.on('error', onError);
+  const release = client.release.bind(client);
+  client.release = (err?: Error | boolean) => {
+    client.removeListener('error', onError);
+    return release(err ?? lost);
+  };
+  return client;
+}
+
 export function createDb(pool: pg.Pool): Db {
   return {
     async query<T>(sql: string, params?: unknown[]) {
@@ -19,7 +39,7 @@ export function createDb(pool: pg.Pool): Db {
       return { rows: res.rows as T[], rowCount: res.rowCount };
     },
     async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await checkout(pool);
       let broken: unknown;
       try {
         await client.query('BEGIN');
@@ -43,6 +63,6 @@ export function createDb(pool: pg.Pool): Db {
         client.release(broken instanceof Error ? broken : undefined);
       }
     },
-    connect: () => pool.connect(),
+    connect: () => checkout(pool),
   };
 }
