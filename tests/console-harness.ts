@@ -147,3 +147,52 @@ export function connectOutcome(s: Socket, ms = 10_000): Promise<{ connected: boo
     s.once('connect_error', (err) => { clearTimeout(t); resolve({ connected: false, error: err.message }); });
   });
 }
+
+/** A detector-style alert change (what the engine emits). */
+export function makeAlert(over: Partial<import('@seawarden/contracts').Alert> = {}): import('@seawarden/contracts').Alert {
+  const now = new Date().toISOString();
+  return {
+    id: `alert-${randomUUID()}`,
+    rule: 'restricted_entry',
+    severity: 'high',
+    mmsi: 412000123,
+    vesselName: 'TEST BOAT',
+    zoneId: 'restricted-test',
+    openedAt: now,
+    updatedAt: now,
+    closedAt: null,
+    position: { lat: 29.95, lon: 122.38 },
+    reason: { zh: '进入禁区', en: 'entered a restricted zone' },
+    evidence: [{ kind: 'entry', at: now, lat: 29.95, lon: 122.38, reason: { zh: '进入', en: 'entered' } }],
+    ...over,
+  };
+}
+
+/**
+ * Stores an alert change as the pipeline does: through the store's alerts repository when it
+ * exists (alert + events + outbox in one transaction), else rows in the same tables.
+ */
+export async function storeAlertChange(
+  store: RunningConsole['store'],
+  change: import('@seawarden/contracts').AlertChange,
+): Promise<void> {
+  const repo = (store as any).alerts;
+  if (repo?.applyChanges) {
+    await repo.applyChanges([change]);
+    return;
+  }
+  const a = change.alert;
+  await store.db.tx(async (tx) => {
+    await tx.query(
+      `INSERT INTO alerts (id, rule, severity, mmsi, vessel_name, zone_id, opened_at, updated_at, closed_at, lat, lon, reason, evidence)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12::jsonb,$13::jsonb)
+       ON CONFLICT (id) DO UPDATE SET updated_at = $8, closed_at = $9, evidence = $13::jsonb`,
+      [a.id, a.rule, a.severity, a.mmsi, a.vesselName, a.zoneId, a.openedAt, a.updatedAt, a.closedAt,
+        a.position?.lat ?? null, a.position?.lon ?? null, JSON.stringify(a.reason), JSON.stringify(a.evidence)],
+    );
+    await tx.query(
+      `INSERT INTO outbox (topic, key, payload) VALUES ('alert', $1, $2::jsonb)`,
+      [`${a.id}:${change.kind}:${a.updatedAt}`, JSON.stringify(change)],
+    );
+  });
+}

@@ -79,6 +79,8 @@ export class WebhookWorker {
   }
 
   async fanOut(): Promise<number> {
+    // Read outside the transaction: the embedded database has a single connection.
+    const subs = await this.subscribers();
     return this.deps.store.db.tx(async (tx) => {
       const { rows } = await tx.query<OutboxRow>(
         `SELECT id, topic, key, payload FROM outbox
@@ -87,7 +89,6 @@ export class WebhookWorker {
         [BATCH * 4],
       );
       if (rows.length === 0) return 0;
-      const subs = await this.subscribers();
       const repo = new DeliveryRepo(tx);
       for (const row of rows) {
         const found = alertOfOutbox(row.payload);
