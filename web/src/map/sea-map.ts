@@ -98,7 +98,10 @@ export class SeaMap {
     this.frame = 0;
     if (!this.dirty) return;
     this.dirty = false;
-    (this.map.getSource('vessels') as GeoJSONSource).setData(toFeatureCollection(this.vessels) as unknown as GeoJSON.FeatureCollection);
+    const fc = toFeatureCollection(this.vessels);
+    (this.map.getSource('vessels') as GeoJSONSource).setData(fc as unknown as GeoJSON.FeatureCollection);
+    // Observable count of drawn vessels (browser tests read it).
+    this.map.getContainer().dataset.vesselFeatures = String(fc.features.length);
     this.updateLabel();
   }
 

@@ -27,7 +27,7 @@ export function mountInspectorAlert(main: HTMLElement, ctx: ViewContext, alertId
   const info = h('div', { class: 'alert-info' });
   const evidence = h('ol', { class: 'timeline', 'data-testid': 'evidence' });
   const audit = h('ol', { class: 'timeline', 'data-testid': 'audit-trail' });
-  const mapEl = h('div', { class: 'map map-small', role: 'region', 'data-i18n-aria': 'map.label', 'aria-label': t('map.label') });
+  const mapEl = h('div', { class: 'map map-small', translate: 'no', role: 'region', 'data-i18n-aria': 'map.label', 'aria-label': t('map.label') });
   const slider = h('input', { type: 'range', min: '0', max: '1000', value: '0', step: '1', 'data-i18n-aria': 'replay.time', 'aria-label': t('replay.time'), 'data-testid': 'replay-slider' });
   const replayTime = h('output', {});
   const playBtn = h('button', { type: 'button', i18n: 'replay.play', 'data-testid': 'replay-play' });

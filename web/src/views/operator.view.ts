@@ -24,7 +24,8 @@ export function mountOperator(main: HTMLElement, ctx: ViewContext): Unmount {
   const vessels = new Map<number, LiveVessel>();
   let panelState: { mmsi: number; alert: Alert | null; vessel: VesselSnapshot | null; registry: Awaited<ReturnType<typeof api.vessel>>['registry'] } | null = null;
 
-  const mapEl = h('div', { class: 'map', 'data-testid': 'map', role: 'region', 'data-i18n-aria': 'map.label', 'aria-label': t('map.label') });
+  // translate="no": the map library's own controls (scale in nautical miles) are not console strings.
+  const mapEl = h('div', { class: 'map', 'data-testid': 'map', translate: 'no', role: 'region', 'data-i18n-aria': 'map.label', 'aria-label': t('map.label') });
   const count = h('span', { translate: 'no', 'data-testid': 'vessel-count' }, '0');
   const panelSlot = h('div', { class: 'panel-slot' });
   const feed = new AlertFeed({

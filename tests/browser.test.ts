@@ -1,0 +1,239 @@
+/**
+ * The web console in Debian's chromium (playwright-core) against the REAL server:
+ * `node apps/ingestor/dist/main.js` on a free port, embedded database in a temp DATA_DIR, the
+ * Zhoushan simulator as its feed, demo accounts. Screenshots go to test-artifacts/.
+ * Skips when /usr/bin/chromium is absent; builds (npm run build) when the build output is missing.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CJK, LANGUAGE_NEUTRAL, RAW_KEY, VISIBLE_TEXT_SCRIPT } from './fixtures/browser/visible-text.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`browser tests skipped: ${CHROMIUM} not found (install Debian's chromium: apt-get install -y chromium)`);
+
+interface DemoAccount { username: string; password: string; role: string; jurisdictions: string[] }
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds what the test runs when it is missing; a failed build fails the test with its output. */
+function ensureBuilt(): void {
+  const need = [join(ROOT, 'apps/ingestor/dist/main.js'), join(ROOT, 'web/dist/index.html')];
+  if (need.every(existsSync)) return;
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 900_000 });
+  } catch (err) {
+    const e = err as { stdout?: Buffer; stderr?: Buffer; message: string };
+    throw new Error(`browser test: \`npm run build\` failed, so ${need.filter((f) => !existsSync(f)).join(' and ')} is missing:\n${e.stdout?.toString().slice(-3000) ?? ''}${e.stderr?.toString().slice(-3000) ?? e.message}`);
+  }
+  for (const f of need) if (!existsSync(f)) throw new Error(`browser test: ${f} still missing after \`npm run build\``);
+}
+
+/** Scenario start a few minutes before the simulator's first scripted violation (its --truth output). */
+function simulatorStart(): string {
+  const day = '2026-07-18T04:00:00+08:00';
+  const out = execFileSync(process.execPath, [join(ROOT, 'apps/ingestor/bin/seawarden.js'), 'simulate', '--scenario', 'zhoushan', '--start', day, '--hours', '6', '--seed', '1', '--truth', '/dev/stderr'], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, timeout: 120_000,
+  }).toString();
+  return out;
+}
+
+describe.skipIf(!haveChromium)('web console in chromium against the real server', () => {
+  let server: ChildProcess;
+  let serverLog = '';
+  let origin = '';
+  let dataDir = '';
+  let ctx: BrowserContext;
+  let accounts: DemoAccount[] = [];
+  const offOrigin: string[] = [];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const truth = simulatorStart()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { rule: string; from: string });
+    if (truth.length === 0) throw new Error('browser test: the simulator scripted no violation for 2026-07-18 04:00–10:00 (seed 1)');
+    const first = Math.min(...truth.map((v) => Date.parse(v.from)));
+    const start = new Date(first - 5 * 60_000).toISOString();
+
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    dataDir = mkdtempSync(join(tmpdir(), 'seawarden-browser-'));
+    server = spawn(process.execPath, [join(ROOT, 'apps/ingestor/dist/main.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, FEEDS: `simulator://zhoushan?speed=60&seed=1&start=${start}`,
+        DEMO_ACCOUNTS: 'true', ADMIN_PASSWORD: 'browser-test-admin', JWT_SECRET: 'browser-test-secret-0123456789', LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout!.on('data', (d) => (serverLog += d));
+    server.stderr!.on('data', (d) => (serverLog += d));
+    const exited = new Promise<never>((_, reject) => server.once('exit', (code) => reject(new Error(`server exited with ${code} before answering:\n${serverLog.slice(-4000)}`))));
+    const ready = (async () => {
+      for (const end = Date.now() + 90_000; Date.now() < end; await new Promise((r) => setTimeout(r, 300))) {
+        try {
+          if ((await fetch(`${origin}/health`)).status < 500 && existsSync(join(dataDir, 'demo-credentials.json'))) return;
+        } catch {
+          /* not listening yet */
+        }
+      }
+      throw new Error(`server on ${origin} did not become healthy in 90 s:\n${serverLog.slice(-4000)}`);
+    })();
+    await Promise.race([ready, exited]);
+    accounts = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoAccount[];
+
+    const { chromium } = await import('playwright-core');
+    ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'seawarden-chromium-')), {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      timezoneId: 'Europe/London', // the console must show Beijing time whatever the browser's zone
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    ctx.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith(`blob:${origin}/`)) offOrigin.push(u);
+    });
+    ctx.on('page', (p) => p.on('websocket', (ws) => { if (!ws.url().startsWith(`ws://127.0.0.1:${new URL(origin).port}/`)) offOrigin.push(ws.url()); }));
+  }, 900_000);
+
+  afterAll(async () => {
+    await ctx?.close();
+    server?.kill('SIGTERM');
+    if (server && server.exitCode === null) await new Promise((r) => { server.once('exit', r); setTimeout(r, 10_000); });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function account(role: string): DemoAccount {
+    const a = accounts.find((x) => x.role === role);
+    if (!a) throw new Error(`no demo account for role ${role} in demo-credentials.json`);
+    return a;
+  }
+
+  async function login(role: string): Promise<Page> {
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => console.warn(`[page error] ${e.message}`));
+    await page.goto(origin);
+    const a = account(role);
+    await page.locator('#login-username').fill(a.username);
+    await page.locator('#login-password').fill(a.password);
+    await page.locator('form.login button[type=submit]').click();
+    await page.locator('[data-testid=conn-status][data-state=connected]').waitFor({ timeout: 30_000 });
+    return page;
+  }
+
+  async function visibleTexts(page: Page): Promise<string[]> {
+    return (await page.evaluate(VISIBLE_TEXT_SCRIPT)) as string[];
+  }
+
+  it('operator: vessels on the map, a scripted violation in the feed, click → vessel panel; every string switches language', async () => {
+    const page = await login('operator');
+    const map = page.locator('[data-testid=map][data-ready="1"]');
+    await map.waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.vesselFeatures ?? 0) > 0, null, { timeout: 90_000 });
+    const drawn = Number(await map.getAttribute('data-vessel-features'));
+    expect(drawn).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'operator-live-map.png') });
+
+    const item = page.locator('[data-testid=feed-item]').first();
+    await item.waitFor({ timeout: 150_000 });
+    const mmsi = await page.evaluate(() => document.querySelector('[data-testid=feed-item] .feed-vessel')?.textContent ?? '');
+    await item.click();
+    const panel = page.locator('[data-testid=vessel-panel]');
+    await panel.waitFor({ timeout: 20_000 });
+    const digits = mmsi.match(/\d{9}/)?.[0];
+    expect(digits, `feed item shows an MMSI: "${mmsi}"`).toBeTruthy();
+    await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(digits!);
+    await page.screenshot({ path: join(ARTIFACTS, 'operator-alert-vessel-panel.png') });
+
+    // Language: zh → en → zh; every visible UI string changes.
+    const zh = await visibleTexts(page);
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const en = await visibleTexts(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'operator-english.png') });
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const zhAgain = await visibleTexts(page);
+
+    expect(zh.length).toBeGreaterThan(20);
+    for (const s of [...zh, ...en]) expect(s, 'raw translation key on screen').not.toMatch(RAW_KEY);
+    const enSet = new Set(en);
+    const same = zh.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s));
+    expect(same, 'strings that did not change with the language').toEqual([]);
+    expect(en.filter((s) => CJK.test(s)), 'Chinese left in the English UI').toEqual([]);
+    expect(zh.filter((s) => !CJK.test(s) && !LANGUAGE_NEUTRAL.has(s) && s !== 'English'), 'untranslated text in the Chinese UI').toEqual([]);
+    expect(zhAgain.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s)), 'English left after switching back').toEqual([]);
+    expect(zhAgain.filter((s) => !CJK.test(s) && !LANGUAGE_NEUTRAL.has(s) && s !== 'English')).toEqual([]);
+    expect(offOrigin, 'requests outside the server origin').toEqual([]);
+    await page.close();
+  }, 400_000);
+
+  it('inspector: confirm an alert with a note → the audit trail shows it', async () => {
+    const page = await login('inspector');
+    const open = page.locator('[data-testid=alert-row] a.button').first();
+    await open.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'inspector-alerts.png') });
+    await open.click();
+    await page.locator('[data-testid=audit-trail] li').first().waitFor({ timeout: 30_000 });
+    const note = `confirmed by browser test ${Date.now()}`;
+    await page.locator('[data-testid=decision-note]').fill(note);
+    await page.locator('[data-testid=confirm]').click();
+    const confirmed = page.locator('[data-testid=audit-trail] li[data-action=confirmed]');
+    await confirmed.waitFor({ timeout: 20_000 });
+    await expect.poll(() => page.locator('[data-testid=audit-trail]').textContent()).toContain(note);
+    await expect.poll(() => page.locator('[data-testid=alert-status]').textContent()).toContain('已认定');
+    await page.locator('[data-testid=replay-slider]').waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'inspector-alert-confirmed.png'), fullPage: true });
+    expect(offOrigin, 'requests outside the server origin').toEqual([]);
+    await page.close();
+  }, 200_000);
+
+  it('port office: only the alerts of its jurisdiction are listed', async () => {
+    const office = account('port_office');
+    const page = await login('port_office');
+    await page.locator('[data-testid=alert-row], [data-testid=alerts-tbody] td.empty').first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'port-office.png'), fullPage: true });
+    const listed = await page.locator('[data-testid=alert-row]').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.alertId!));
+
+    // Ground truth from the server as an inspector: all alerts, and the office's jurisdiction polygons.
+    const inspector = account('inspector');
+    const { accessToken } = (await (await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: inspector.username, password: inspector.password }) })).json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    const all = ((await (await fetch(`${origin}/api/alerts?limit=500`, { headers: auth })).json()) as { items: { id: string; position: { lat: number; lon: number } | null }[] }).items;
+    const zones = (await (await fetch(`${origin}/api/zones`, { headers: auth })).json()) as { features: { properties: { id: string }; geometry: never }[] };
+    const jur = zones.features.filter((f) => office.jurisdictions.includes(f.properties.id));
+    expect(jur.length, `jurisdiction zones ${office.jurisdictions.join(',')} exist`).toBeGreaterThan(0);
+    const inside = (a: { position: { lat: number; lon: number } | null }) => !!a.position && jur.some((z) => booleanPointInPolygon([a.position!.lon, a.position!.lat], z.geometry));
+    const byId = new Map(all.map((a) => [a.id, a]));
+    for (const id of listed) {
+      const a = byId.get(id);
+      if (a) expect(inside(a), `listed alert ${id} lies in the jurisdiction`).toBe(true);
+    }
+    const outside = all.filter((a) => !inside(a)).map((a) => a.id);
+    expect(listed.filter((id) => outside.includes(id))).toEqual([]);
+    console.log(`port office: ${listed.length} listed; server has ${all.length} alerts, ${outside.length} outside the jurisdiction`);
+    expect(offOrigin, 'requests outside the server origin').toEqual([]);
+    await page.close();
+  }, 120_000);
+});
