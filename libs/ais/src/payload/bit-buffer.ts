@@ -67,7 +67,7 @@ export function loadArmor(payload: string, fillBits: number): number {
   if (bad & 64) {
     for (let j = 0; j < len; j++) if (T[payload.charCodeAt(j)] === 64) return -(j + 1);
   }
-  return len * 6 - fillBits;
+  return len * 6 > fillBits ? len * 6 - fillBits : 0;
 }
 
 /** Reads an unsigned field of up to 32 bits (the generated readers inline this for fixed offsets). */

@@ -231,6 +231,7 @@ describe('decodePayload: rejections', () => {
 
   it('rejects payloads shorter than the header or the mandatory fields', () => {
     expect(decodePayload('', 0)).toMatchObject({ ok: false, reason: 'payload_too_short' });
+    expect(decodePayload('', 5)).toMatchObject({ ok: false, reason: 'payload_too_short' });
     expect(decodePayload('15N1u<', 0)).toMatchObject({ ok: false, reason: 'payload_too_short' });
     expect(decodePayload('15N1u<PP1FJuvSRHOE', 0)).toMatchObject({ ok: false, reason: 'payload_too_short' });
   });
