@@ -4,7 +4,7 @@
  * message in one object literal (one hidden class per layout), so decoding a position report
  * allocates only the result object.
  */
-import { readHex, readText } from './bit-buffer.js';
+import { readHex, readText, readUint } from './bit-buffer.js';
 import type { FieldSpec, MessageTable } from './field-table.js';
 import { mmsiWarning } from './plausibility.js';
 
@@ -30,14 +30,9 @@ function uintSource(start: number, width: number): string {
   return `(((w[${i}] << ${off}) >>> ${32 - width}) | (w[${i + 1}] >>> ${64 - off - width}))`;
 }
 
-/** Reader for a field starting `fromEnd` bits before the end of the payload (offset known at run time). */
-function tailUintSource(width: number): string {
-  return `R(w, n - ${width}, ${width})`;
-}
-
 function rawSource(f: FieldSpec): string {
   const width = f.width as number;
-  if (f.fromEnd) return tailUintSource(width);
+  if (f.fromEnd) return `R(w, n - ${width}, ${width})`; // offset known only at run time
   const u = uintSource(f.start, width);
   if (f.kind === 'int' || f.kind === 'rot') return `((${u} << ${32 - width}) >> ${32 - width})`;
   return u;
@@ -47,7 +42,7 @@ function fieldEnd(f: FieldSpec): number {
   return f.start + (f.width === 'rest' ? 0 : f.width);
 }
 
-export function compileReader(t: MessageTable, readUint: (w: Uint32Array, s: number, n: number) => number): Reader {
+export function compileReader(t: MessageTable): Reader {
   const lines: string[] = ['let W;'];
   const props: string[] = [];
   const seen = new Set<string>();

@@ -13,7 +13,7 @@ export interface Variant {
   read: Reader;
 }
 
-const variant = (table: MessageTable): Variant => ({ table, read: compileReader(table, readUint) });
+const variant = (table: MessageTable): Variant => ({ table, read: compileReader(table) });
 
 /** Type 6 and 8 headers, and where their application data begins. */
 const BINARY_HEADERS: Record<6 | 8, { fields: FieldSpec[]; dataStart: number }> = {
