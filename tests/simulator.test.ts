@@ -119,6 +119,7 @@ describe('simulated NMEA', () => {
         if (moored) add('A anchored/moored', dt);
         else if (s0 > 0.5 && s0 <= 13.5 && s1 <= 13.5 && s1 > 0.5) add('A 0–14 kn', dt);
         else if (s0 > 14.5 && s0 <= 22.5 && s1 > 14.5 && s1 <= 22.5) add('A 14–23 kn', dt);
+        else if (s0 > 23.5 && s1 > 23.5) add('A > 23 kn', dt);
       } else if (s0 > 2.5 && s1 > 2.5) add('B > 2 kn', dt);
       else if (s0 < 1.5 && s1 < 1.5) add('B ≤ 2 kn', dt);
     }
@@ -128,6 +129,7 @@ describe('simulated NMEA', () => {
       'A anchored/moored': 180,
       'A 0–14 kn': 10,
       'A 14–23 kn': 6,
+      'A > 23 kn': 2,
       'B > 2 kn': 30,
       'B ≤ 2 kn': 180,
       'A static type 5': 360,

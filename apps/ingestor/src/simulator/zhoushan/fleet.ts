@@ -88,6 +88,16 @@ function banViolation(ctx: DayContext, v: Violation[], from: number, to: number)
 
 const marinaOut = (berth: LatLon, wps: readonly LatLon[], kn: number): Path => path(berth, [wps, kn]);
 
+/** Fishing vessels that stay in port all day (most of the fleet during the moratorium). */
+const LAID_UP: Array<[number, string, string, 'A' | 'B', number]> = [
+  [412420110, 'ZHEPUYU 60112', 'trawl', 'A', 36], [412420111, 'ZHEPUYU 60117', 'trawl', 'A', 38], [412420112, 'ZHEPUYU 60351', 'trawl', 'A', 40],
+  [412420113, 'ZHEPUYU 60388', 'trawl', 'A', 36], [412420114, 'ZHEPUYU 61402', 'trawl', 'A', 42], [412420115, 'ZHEPUYU 61577', 'trawl', 'A', 38],
+  [412420116, 'ZHEPUYU 32018', 'gillnet', 'B', 17], [412420117, 'ZHEPUYU 32260', 'gillnet', 'B', 19], [412420118, 'ZHEPUYU 50031', 'purse_seine', 'A', 45],
+  [412420119, 'ZHEPUYU 50046', 'purse_seine', 'A', 45], [412420120, 'ZHEPUYU 70208', 'light_lure', 'B', 22], [412420121, 'ZHEPUYU 71015', 'cage_pot', 'B', 15],
+];
+/** Two rows along the north quay of the harbour, ~45 m apart, west of the scripted boats. */
+const LAID_UP_MOORINGS: LatLon[] = LAID_UP.map((_, i) => ({ lat: i % 2 ? 29.9463 : 29.9469, lon: 122.2652 + 0.00045 * i }));
+
 export const FLEET: VesselDef[] = [
   // ---- Licensed ferries (Class A, passenger) ----
   {
@@ -102,8 +112,8 @@ export const FLEET: VesselDef[] = [
   },
   {
     mmsi: 413800103, name: 'LIANHUAYANG KUAI 1', callsign: 'BLHY1', imo: null, aisClass: 'A', shipType: 60, length: 32, beam: 7, draught: 1.6, destination: 'PUTUOSHAN',
-    role: 'licensed fast ferry Banshengdong ↔ Putuoshan, every 45 min',
-    plan: ferryPlan(BERTH.banshengdong, path(BERTH.banshengdong, [ROUTE.banshengdongToPutuoshan.slice(0, -1), 20], [[nudge(BERTH.putuoshan, 0.0004, 0.0002)], 8]), hourly(7, 15, 17, 45), [10, 15]),
+    role: 'licensed fast ferry Banshengdong ↔ Putuoshan at 25 kn, every 45 min',
+    plan: ferryPlan(BERTH.banshengdong, path(BERTH.banshengdong, [ROUTE.banshengdongToPutuoshan.slice(0, -1), 25], [[nudge(BERTH.putuoshan, 0.0004, 0.0002)], 8]), hourly(7, 15, 17, 45), [10, 15]),
   },
   {
     mmsi: 413800104, name: 'TAOHUA 2', callsign: 'BTH2', imo: null, aisClass: 'A', shipType: 60, length: 40, beam: 8, draught: 2.0, destination: 'TAOHUA',
@@ -327,6 +337,12 @@ export const FLEET: VesselDef[] = [
         follow(it, reversePath(harbour));
       }),
   },
+  // ---- The rest of the Shenjiamen fleet, laid up in port ----
+  ...LAID_UP.map(([mmsi, name, gear, aisClass, length], i): VesselDef => ({
+    mmsi, name, callsign: aisClass === 'A' ? `BZP${i}` : '', imo: null, aisClass, shipType: 30, length, beam: Math.round(length / 5), draught: aisClass === 'A' ? 2.5 : 1.2, destination: '',
+    role: `${gear} boat laid up in Shenjiamen port`,
+    plan: stays(LAID_UP_MOORINGS[i]),
+  })),
   // ---- Cargo (Class A): Xiazhimen anchorage ↔ Beilun, alternate days ----
   cargo(477123400, 'ORIENT GLORY', 'VRAB7', 9400123, 70, 180, 30, 9.5, 0),
   cargo(413355550, 'ZHOUSHAN HAIYUN 9', 'BZHY9', 9512345, 70, 98, 16, 6.2, 1),
