@@ -1,0 +1,185 @@
+#!/usr/bin/env node
+// Store benchmark (run after `npm run build`): decoded AisMessage objects → positions writer →
+// database, rows/s on PGlite and on PostgreSQL, each next to a peer measured in the same run;
+// then the track query (one vessel's day among ≥ 5 million rows), p50 / p99.
+//
+//   BENCH_DATABASE_URL (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
+//   names the server; a scratch database is created on it and dropped afterwards.
+//   BENCH_MESSAGES (default 300000), BENCH_TRACK_ROWS (default 5000000).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { AisDecoder, encodeMessage } from '../libs/ais/dist/index.js';
+import { createPositionSink, openStore } from '../libs/store/dist/index.js';
+
+const N = Number(process.env.BENCH_MESSAGES ?? 300_000);
+const TRACK_ROWS = Number(process.env.BENCH_TRACK_ROWS ?? 5_000_000);
+const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const quiet = { info() {}, warn() {}, error: (m, c) => console.error(m, c) };
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+// 1. Real decoded messages: encode position reports of 1000 vessels around Zhoushan as NMEA
+//    with c: tag blocks, decode them with libs/ais (not timed).
+function decodedMessages(n) {
+  const out = [];
+  const dec = new AisDecoder({ source: 'bench', onMessage: (m) => out.push(m) });
+  const t0 = Date.parse('2026-07-01T00:00:00Z') / 1000;
+  for (let i = 0; i < n; i++) {
+    const v = i % 1000;
+    const k = Math.floor(i / 1000);
+    const msg = {
+      type: 1, repeat: 0, mmsi: 412400000 + v, navStatus: 0, rot: 0, sog: 6 + (v % 10), accuracy: true,
+      lon: 122.1 + (v % 40) * 0.01 + k * 1e-4, lat: 29.8 + Math.floor(v / 40) * 0.01 + k * 5e-5,
+      cog: (v * 7) % 360, heading: (v * 7) % 360, second: k % 60, maneuver: 0, raim: false, radio: 0,
+    };
+    for (const line of encodeMessage(msg, { tagBlock: { s: 'bench', c: t0 + k * 3 + (v % 3) } })) dec.push(line);
+  }
+  dec.flush();
+  return out;
+}
+
+async function timeWriter(store, msgs) {
+  const start = performance.now();
+  for (const m of msgs) if (!store.positions.write(m)) await store.positions.drain();
+  await store.positions.flush();
+  const s = (performance.now() - start) / 1000;
+  const st = store.positions.stats();
+  if (st.written !== msgs.length) throw new Error(`writer wrote ${st.written} of ${msgs.length} rows`);
+  return msgs.length / s;
+}
+
+async function scratch(prefix) {
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(SERVER);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: SERVER });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+console.log(`bench:store — ${fmt(N)} decoded messages per run (node ${process.version})`);
+const t = performance.now();
+const msgs = decodedMessages(N);
+console.log(`decoded ${fmt(msgs.length)} messages in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed below)`);
+
+// 2. PGlite: native COPY from a blob (default) vs unnest INSERT (peer), file-backed.
+for (const method of ['blob', 'unnest']) {
+  const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
+  const store = await openStore({ dataDir: dir, logger: quiet, positions: { method } });
+  const rate = await timeWriter(store, msgs);
+  console.log(`PGlite     ${method.padEnd(7)} ${fmt(rate).padStart(9)} rows/s  (end to end, batches of 5000, batch-id idempotency)`);
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// 3. PostgreSQL: binary COPY (default) vs multi-row INSERT and unnest (peers).
+let server;
+try {
+  server = await scratch('seawarden_bench');
+} catch (err) {
+  console.log(`PostgreSQL skipped: cannot create a scratch database on ${SERVER} (${err.message})`);
+  process.exit(0);
+}
+try {
+  for (const method of ['copy', 'insert', 'unnest']) {
+    const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
+    const store = await openStore({ databaseUrl: server.url, dataDir: dir, logger: quiet, positions: { method } });
+    await store.db.query('TRUNCATE positions, position_batches');
+    const rate = await timeWriter(store, msgs);
+    console.log(`PostgreSQL ${method.padEnd(7)} ${fmt(rate).padStart(9)} rows/s  (end to end, batches of 5000, 2 in flight, batch-id idempotency)`);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Cost of idempotency, same rows, COPY alone: no key at all vs batch ids (ours) vs a unique
+  // (mmsi, t) key through a staging table and INSERT … ON CONFLICT DO NOTHING.
+  const c = new pg.Client({ connectionString: server.url });
+  await c.connect();
+  const { toPositionRow } = await import('../libs/store/dist/index.js');
+  const rows = msgs.map((m) => toPositionRow(m, Date.now()));
+  const batches = [];
+  for (let i = 0; i < rows.length; i += 5000) batches.push({ id: crypto.randomUUID(), rows: rows.slice(i, i + 5000) });
+  const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
+  const store = await openStore({ databaseUrl: server.url, dataDir: dir, logger: quiet });
+  const copy = createPositionSink(store.db, 'copy');
+  const measure = async (label, setup, run) => {
+    await c.query('TRUNCATE positions, position_batches');
+    await setup();
+    const s = performance.now();
+    for (const b of batches) await run(b);
+    const rate = rows.length / ((performance.now() - s) / 1000);
+    console.log(`PostgreSQL ${label.padEnd(44)} ${fmt(rate).padStart(9)} rows/s`);
+  };
+  const { Readable } = await import('node:stream');
+  const { pipeline } = await import('node:stream/promises');
+  const { from: copyFrom } = await import('pg-copy-streams');
+  const { toCopyBinary } = await import('../libs/store/dist/position-row.js');
+  const cols = 't, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source';
+  await measure('COPY, no idempotency key', async () => {}, async (b) => {
+    await c.query('BEGIN');
+    await pipeline(Readable.from([toCopyBinary(b.rows)]), c.query(copyFrom(`COPY positions (${cols}) FROM STDIN (FORMAT binary)`)));
+    await c.query('COMMIT');
+  });
+  await measure('COPY + batch id (store default)', async () => {}, (b) => copy.write(b));
+  await measure('COPY → staging → INSERT ON CONFLICT (mmsi,t)', async () => {
+    await c.query('CREATE UNIQUE INDEX IF NOT EXISTS positions_mmsi_t_key ON positions (mmsi, t, msg_type)');
+  }, async (b) => {
+    await c.query('BEGIN');
+    await c.query('CREATE TEMP TABLE IF NOT EXISTS positions_stage (LIKE positions) ON COMMIT DELETE ROWS');
+    await pipeline(Readable.from([toCopyBinary(b.rows)]), c.query(copyFrom(`COPY positions_stage (${cols}) FROM STDIN (FORMAT binary)`)));
+    await c.query(`INSERT INTO positions SELECT * FROM positions_stage ON CONFLICT DO NOTHING`);
+    await c.query('COMMIT');
+  });
+  await c.query('DROP INDEX IF EXISTS positions_mmsi_t_key');
+
+  // 4. Track query among TRACK_ROWS rows: 500 vessels, one fix each every 86400*500/TRACK_ROWS s over a day,
+  //    inserted in time order (as a live feed would), generated server-side.
+  await c.query('TRUNCATE positions, position_batches');
+  const vessels = 500;
+  const perVessel = Math.ceil(TRACK_ROWS / vessels);
+  const stepMs = Math.floor(86_400_000 / perVessel);
+  let s = performance.now();
+  await c.query('DROP INDEX positions_track_idx');
+  await c.query(
+    `INSERT INTO positions (t, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source)
+     SELECT timestamptz '2026-07-02 00:00:00+00' + (k * $1::int) * interval '1 millisecond', 412500000 + v,
+            29.8 + v * 0.001 + k * 1e-5, 122.1 + k * 1e-5, 8, 90, 90, 0, 1, 'gen'
+     FROM generate_series(0, $2::int - 1) AS k, generate_series(0, $3::int - 1) AS v ORDER BY k, v`,
+    [stepMs, perVessel, vessels],
+  );
+  await c.query('CREATE INDEX positions_track_idx ON positions (mmsi, t) INCLUDE (lat, lon, sog, cog, heading)');
+  await c.query('VACUUM ANALYZE positions');
+  const total = (await c.query('SELECT count(*)::int AS n FROM positions')).rows[0].n;
+  console.log(`loaded ${fmt(total)} rows (${vessels} vessels × ${fmt(perVessel)} fixes over one day) in ${((performance.now() - s) / 1000).toFixed(1)} s`);
+  const day = ['2026-07-02T00:00:00Z', '2026-07-03T00:00:00Z'];
+  for (const [label, maxPoints] of [['track(day, maxPoints 2000)', 2000], ['track(day, maxPoints 20000: all fixes)', 20000]]) {
+    const times = [];
+    let points = 0;
+    for (let i = 0; i < 30; i++) await store.tracks.track(412500000 + (i % vessels), day[0], day[1], maxPoints); // warm-up
+    for (let i = 0; i < 300; i++) {
+      const q0 = performance.now();
+      points = (await store.tracks.track(412500000 + ((i * 37) % vessels), day[0], day[1], maxPoints)).length;
+      times.push(performance.now() - q0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`track query ${label.padEnd(40)} p50 ${pct(times, 50).toFixed(2)} ms  p99 ${pct(times, 99).toFixed(2)} ms  (${fmt(points)} points of ${fmt(perVessel)})`);
+  }
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+  await c.end();
+} finally {
+  await server.drop();
+}
