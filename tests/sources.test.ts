@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  FileReplaySource, TcpClientSource, TcpServerSource, UdpSource,
+  FileReplaySource, SimulatorSource, TcpClientSource, TcpServerSource, UdpSource, sentenceTimeMs,
   type FeedLine, type FeedSource, type FeedState, type ReplayClock,
 } from '@seawarden/ingestor';
 
@@ -262,5 +262,33 @@ describe('file replay source', () => {
   it('names the missing file', async () => {
     const source = new FileReplaySource({ id: 'gone', path: '/nonexistent/x.nmea', pace: false, speed: 1, loop: false });
     await expect(source.start()).rejects.toThrow('feed gone: cannot read /nonexistent/x.nmea: ENOENT');
+  });
+});
+
+describe('simulator source', () => {
+  it('plays the Zhoushan scenario from a given start at the speed factor, on the injected clock', async () => {
+    let now = 9_000_000;
+    const clock: ReplayClock = { now: () => now, sleep: async (ms) => { now += ms; } };
+    const start = '2026-07-18T08:00:00+08:00';
+    const source = new SimulatorSource({ id: 'sim', scenario: 'zhoushan', seed: 1, speed: 60, start, clock });
+    const rec = record(source);
+    await source.start();
+    await until(() => rec.got.length >= 500, '500 simulated lines');
+    await source.stop();
+    expect(source.state).toBe('stopped');
+    const timed = rec.got.map((l) => ({ at: l.receivedAtMs, t: sentenceTimeMs(l.line) })).filter((x) => x.t !== null);
+    expect(timed.length).toBeGreaterThan(100);
+    const startMs = Date.parse(start);
+    for (const { at, t } of timed) {
+      expect(t!).toBeGreaterThanOrEqual(startMs);
+      // Wall (virtual) time since start = scenario time since start / 60.
+      expect(at - 9_000_000).toBeCloseTo((t! - startMs) / 60, -1);
+    }
+    expect(timed.at(-1)!.t! - startMs).toBeGreaterThan(0);
+  });
+
+  it('names an unknown scenario', async () => {
+    const source = new SimulatorSource({ id: 'sim-x', scenario: 'atlantis', seed: 1, speed: 1, start: null });
+    await expect(source.start()).rejects.toThrow('feed sim-x: unknown scenario "atlantis" (known: zhoushan)');
   });
 });

@@ -12,7 +12,7 @@ export { TcpServerSource } from './sources/tcp-server.source.js';
 export { UdpSource } from './sources/udp.source.js';
 export { FileReplaySource, wallClock, type ReplayClock } from './sources/file-replay.source.js';
 export { HttpIngestSource } from './sources/http-ingest.source.js';
-export { SimulatorSource, type SimulatedBatch, type TrafficGenerator } from './sources/simulator.source.js';
+export { SimulatorSource, type SimulatorOptions } from './sources/simulator.source.js';
 export { createSource, type SourceFactory } from './sources/source-factory.js';
 export { LineSplitter, splitLines } from './sources/line-splitter.js';
 export { Backoff } from './sources/backoff.js';

@@ -1,52 +1,61 @@
 /**
- * Wraps the scenario traffic simulator (owner E, ../simulator) as a live feed: scenario time
- * starts now (or at `start`) and runs `speed` times faster than the wall clock.
+ * The built-in scenario traffic (owner E's simulator) as a live feed: scenario time starts now
+ * (or at `start`) and runs `speed` times faster than the wall clock. Pacing is the simulator's
+ * own (liveFrames); this only adapts it to the FeedSource interface.
  */
-import { setTimeout as delay } from 'node:timers/promises';
 import type { SimulatorFeedSpec } from '@seawarden/config';
+import { liveFrames, SCENARIO_NAMES, type LiveOptions, type ScenarioName } from '../simulator/index.js';
 import { BaseFeedSource, FeedSourceError } from './feed-source.js';
 import type { ReplayClock } from './file-replay.source.js';
 
-/** One instant of scenario traffic: the sentences transmitted at `atMs` (scenario time). */
-export interface SimulatedBatch {
-  atMs: number;
-  lines: string[];
-}
-
-export type TrafficGenerator = (options: { scenario: string; seed: number; startMs: number }) =>
-  | Iterable<SimulatedBatch>
-  | AsyncIterable<SimulatedBatch>;
-
 export type SimulatorOptions = Pick<SimulatorFeedSpec, 'id' | 'scenario' | 'speed' | 'seed' | 'start'> & {
-  /** Defaults to the simulator module's generator. */
-  generator?: TrafficGenerator;
+  /** Defaults to the wall clock; a virtual clock makes a test run hours of traffic at once. */
   clock?: ReplayClock;
-};
-
-const liveClock: ReplayClock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+  /** Frames generator (defaults to the simulator's liveFrames). */
+  frames?: (options: LiveOptions) => AsyncIterable<{ atMs: number; lines: string[] }>;
 };
 
 export class SimulatorSource extends BaseFeedSource {
   private abort: AbortController | null = null;
   private running: Promise<void> | null = null;
-  private readonly clock: ReplayClock;
+  /** Resolves when the simulation ends (or the source stopped). */
   finished: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SimulatorOptions) {
     super(options.id, 'simulator');
-    this.clock = options.clock ?? liveClock;
   }
 
   async start(): Promise<void> {
-    const generator = this.options.generator ?? (await loadSimulator(this.id));
+    const { scenario, seed, speed, start, clock } = this.options;
+    if (!(SCENARIO_NAMES as readonly string[]).includes(scenario)) {
+      throw new FeedSourceError(this.id, `unknown scenario "${scenario}" (known: ${SCENARIO_NAMES.join(', ')})`);
+    }
     const abort = new AbortController();
     this.abort = abort;
-    const startMs = this.options.start ? Date.parse(this.options.start) : this.clock.now();
-    const batches = generator({ scenario: this.options.scenario, seed: this.options.seed, startMs });
+    const frames = (this.options.frames ?? liveFrames)({
+      scenario: scenario as ScenarioName,
+      seed,
+      speed,
+      signal: abort.signal,
+      ...(start ? { startMs: Date.parse(start) } : {}),
+      ...(clock ? { now: clock.now, sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal ?? abort.signal) } : {}),
+    });
+    const now = clock?.now ?? Date.now;
     this.setState('connected');
-    this.running = this.play(batches, startMs, abort.signal).then(
+    this.running = (async () => {
+      let lastYield = performance.now();
+      for await (const frame of frames) {
+        if (abort.signal.aborted) return;
+        const at = now();
+        for (const line of frame.lines) this.emitLine(line, at);
+        // A simulator running behind (high speed) never sleeps; its async generator then runs on
+        // microtasks alone and would starve sockets and timers. Let the event loop in now and then.
+        if (performance.now() - lastYield > 20) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
+      }
+    })().then(
       () => {
         if (!abort.signal.aborted) this.setState('done');
       },
@@ -63,31 +72,4 @@ export class SimulatorSource extends BaseFeedSource {
     await this.running;
     this.setState('stopped');
   }
-
-  private async play(batches: Iterable<SimulatedBatch> | AsyncIterable<SimulatedBatch>, startMs: number, signal: AbortSignal): Promise<void> {
-    const wallStart = this.clock.now();
-    for await (const batch of batches) {
-      if (signal.aborted) return;
-      const due = wallStart + (batch.atMs - startMs) / this.options.speed;
-      const wait = due - this.clock.now();
-      if (wait > 0) await this.clock.sleep(wait, signal);
-      if (signal.aborted) return;
-      const at = this.clock.now();
-      for (const line of batch.lines) this.emitLine(line, at);
-    }
-  }
-}
-
-/** The simulator lands separately (owner E); load it when a simulator feed starts. */
-async function loadSimulator(sourceId: string): Promise<TrafficGenerator> {
-  const path = '../simulator/index.js';
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(path)) as Record<string, unknown>;
-  } catch (err) {
-    throw new FeedSourceError(sourceId, `the traffic simulator is not available (${(err as Error).message})`, { cause: err });
-  }
-  const fn = mod['liveTraffic'] ?? mod['simulateTraffic'] ?? mod['generateTraffic'];
-  if (typeof fn !== 'function') throw new FeedSourceError(sourceId, 'the simulator module exports no traffic generator');
-  return fn as TrafficGenerator;
 }
