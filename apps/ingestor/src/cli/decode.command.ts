@@ -11,8 +11,12 @@ import type { Readable, Writable } from 'node:stream';
 
 const usage = 'usage: seawarden decode [FILE|-] [--stats]\n';
 
-/** Output is handed to stdout in chunks of about this many characters. */
-const OUT_CHUNK = 1 << 20;
+/**
+ * Input is read and output handed to stdout in chunks of about this size: large enough to make
+ * syscalls rare, small enough that the strings stay in V8's young generation (1 MB chunks
+ * doubled peak RSS and cost more GC time).
+ */
+const CHUNK = 1 << 16;
 /** A line longer than this is cut while reading (the decoder rejects it as line_too_long). */
 const MAX_KEEP = 8192;
 
@@ -33,7 +37,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const input: Readable = file === null || file === '-' ? process.stdin : createReadStream(file, { highWaterMark: 1 << 20 });
+  const input: Readable = file === null || file === '-' ? process.stdin : createReadStream(file, { highWaterMark: CHUNK });
   const counters = await decodeStream(input, process.stdout, (err) => {
     process.stderr.write(`seawarden decode: cannot read ${file ?? 'stdin'}: ${err.message}\n`);
   });
@@ -105,7 +109,7 @@ export async function decodeStream(input: Readable, out: Writable, onInputError:
           skipping = true;
         }
       }
-      if (buf.length >= OUT_CHUNK) await drain();
+      if (buf.length >= CHUNK) await drain();
       if (outClosed) break;
     }
   } catch (err) {
