@@ -8,6 +8,12 @@ import { SqlAlertReader } from './sql-alert-reader.js';
 import type { AlertBroadcaster } from '../live/alert-broadcaster.js';
 import type { JurisdictionIndex } from '../live/jurisdiction-index.js';
 
+/** The store's alerts repository (owner F): list(filter, { after, limit }) → { items, next }. */
+interface StoreAlertRepo {
+  get(id: string): Promise<Alert | null>;
+  list(filter: unknown, page?: { after?: string; limit?: number }): Promise<unknown>;
+}
+
 export interface AlertDetail {
   alert: Alert;
   audit: AlertAuditEvent[];
@@ -30,10 +36,27 @@ export class AlertsService {
   ) {
     // The store's repository when it has one; the console's own reader for what it lacks.
     const own = new SqlAlertReader(store.db);
-    const repo = store.alerts as Partial<ConsoleStore['alerts']> | undefined;
+    const repo = store.alerts as StoreAlertRepo | undefined;
     this.reader = {
-      get: repo?.get ? (id) => repo.get!(id) : (id) => own.get(id),
-      list: repo?.list ? (f) => (f.assignee ? own.list(f) : repo.list!(f)) : (f) => own.list(f),
+      get: repo?.get ? (id) => repo.get(id) : (id) => own.get(id),
+      list: repo?.list
+        ? async (f) => {
+            if (f.assignee) return own.list(f);
+            try {
+              const page = await repo.list(
+                { rule: f.rule, severity: f.severity, status: f.status, mmsi: f.mmsi, zoneId: f.zoneId, from: f.from, to: f.to, open: f.active } as never,
+                { after: f.cursor ?? undefined, limit: f.limit ?? 100 },
+              );
+              const p = page as unknown as { items: Alert[]; next?: string | null; nextCursor?: string | null };
+              return { items: p.items, nextCursor: p.next ?? p.nextCursor ?? null };
+            } catch (err) {
+              if ((err as Error).name === 'InvalidQueryError' || /cursor/i.test((err as Error).message)) {
+                throw badRequest(`cursor: ${(err as Error).message}`, 'cursor');
+              }
+              throw err;
+            }
+          }
+        : (f) => own.list(f),
     };
   }
 
