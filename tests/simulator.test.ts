@@ -86,7 +86,12 @@ describe('simulated NMEA', () => {
       expect(stations.has(String(m.source))).toBe(true);
     }
     const types = new Set(messages.map((m) => m.type));
-    expect([...types].sort((a, b) => a - b)).toEqual([1, 5, 18, 24]);
+    expect([...types].sort((a, b) => a - b)).toEqual([1, 5, 8, 18, 24]);
+    // Ferries report persons on board within their licence.
+    const cap = new Map(FLEET.map((v) => [v.mmsi, v.personsCapacity ?? 0]));
+    const pob = messages.filter((m) => m.type === 8);
+    expect(pob.length).toBeGreaterThan(50);
+    for (const m of pob) expect(m.personsOnBoard).toBeLessThanOrEqual(cap.get(m.mmsi)!);
     const t0 = Date.parse(messages[0].receivedAt!);
     const t1 = Date.parse(messages[messages.length - 1].receivedAt!);
     expect(t0).toBeGreaterThanOrEqual(sim.startMs);

@@ -133,6 +133,13 @@ export class Timeline {
     return { ...p, sog: seg.speedKn, cog: courseDeg(seg.from, seg.to), navStatus: seg.navStatus };
   }
 
+  /** When the vessel last left a stay before t (start of the timeline if never). */
+  departureBefore(t: number): number {
+    if (!this.segmentAt(t)) return t;
+    for (let k = this.i; k >= 0; k--) if (this.segments[k].kind === 'stay') return this.segments[k].t1;
+    return this.startMs;
+  }
+
   /** Start of the next segment after t whose speed differs (for a prompt rate change), or Infinity. */
   nextSpeedChange(t: number): number {
     const cur = this.segmentAt(t);

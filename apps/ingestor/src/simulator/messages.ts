@@ -54,3 +54,8 @@ export function staticReports(v: VesselDef): Record<string, unknown>[] {
 }
 
 export type { Kinematics };
+
+/** Persons on board, type 8 DAC 1 FI 16 (IMO SN.1/Circ.289): what a Class A ferry may broadcast. */
+export function personsOnBoardReport(v: VesselDef, persons: number): Record<string, unknown> {
+  return { type: 8, repeat: 0, mmsi: v.mmsi, dac: 1, fid: 16, personsOnBoard: persons };
+}

@@ -2,7 +2,7 @@ import { encodeMessage } from '@seawarden/ais';
 import type { AlertRule } from '@seawarden/contracts';
 import { localDayStart, type Violation } from './day-context.js';
 import { NAV } from './itinerary.js';
-import { positionReport, staticReports, type Fix } from './messages.js';
+import { personsOnBoardReport, positionReport, staticReports, type Fix } from './messages.js';
 import { MinHeap } from './min-heap.js';
 import { distanceM, offset } from './nav-math.js';
 import { Prng } from './prng.js';
@@ -41,8 +41,11 @@ interface Event {
   t: number;
   id: number;
   vessel: number;
-  kind: 'pos' | 'static';
+  kind: 'pos' | 'static' | 'pob';
 }
+
+/** Persons-on-board broadcasts of ferries under way, every 10 minutes. */
+const POB_INTERVAL_S = 600;
 
 /**
  * The scenario's transmissions in time order from `startMs` (to `endMs`, or for ever), as NMEA
@@ -69,8 +72,9 @@ export class TrafficGenerator {
     this.heading = this.runners.map(() => this.rng.int(0, 359));
     this.runners.forEach((r, i) => {
       const k = r.at(startMs);
-      this.heap.push({ t: startMs + this.rng.range(0, positionIntervalS(r.def.aisClass, k)) * 1000, id: i * 2, vessel: i, kind: 'pos' });
-      this.heap.push({ t: startMs + this.rng.range(0, STATIC_INTERVAL_S) * 1000, id: i * 2 + 1, vessel: i, kind: 'static' });
+      this.heap.push({ t: startMs + this.rng.range(0, positionIntervalS(r.def.aisClass, k)) * 1000, id: i * 3, vessel: i, kind: 'pos' });
+      this.heap.push({ t: startMs + this.rng.range(0, STATIC_INTERVAL_S) * 1000, id: i * 3 + 1, vessel: i, kind: 'static' });
+      if (r.def.personsCapacity) this.heap.push({ t: startMs + this.rng.range(0, POB_INTERVAL_S) * 1000, id: i * 3 + 2, vessel: i, kind: 'pob' });
     });
   }
 
@@ -113,14 +117,19 @@ export class TrafficGenerator {
       }
       this.heap.push({ ...e, t: next });
     } else {
-      this.heap.push({ ...e, t: e.t + STATIC_INTERVAL_S * 1000 + this.rng.range(-2000, 2000) });
+      const every = e.kind === 'static' ? STATIC_INTERVAL_S : POB_INTERVAL_S;
+      this.heap.push({ ...e, t: e.t + every * 1000 + this.rng.range(-2000, 2000) });
     }
     const lost = this.rng.chance(LOSS);
     if (r.isDark(e.t) || lost) return [];
 
     const station = this.station(k);
     const tagC = Math.floor(e.t / 1000);
-    const messages = e.kind === 'pos' ? [positionReport(v, this.fix(e.vessel, k, e.t))] : staticReports(v);
+    let messages: Record<string, unknown>[];
+    if (e.kind === 'pos') messages = [positionReport(v, this.fix(e.vessel, k, e.t))];
+    else if (e.kind === 'static') messages = staticReports(v);
+    else if (k.sog > 3) messages = [personsOnBoardReport(v, this.personsOnBoard(v, r, e.t))];
+    else return [];
     const lines: string[] = [];
     for (const m of messages) {
       const seq = this.seqByStation.get(station) ?? 0;
@@ -151,6 +160,12 @@ export class TrafficGenerator {
       navStatus: v.aisClass === 'A' ? k.navStatus : NAV.underway,
       second: Math.floor(t / 1000) % 60,
     };
+  }
+
+  /** Passengers of the current trip (35–90 % of the licence, fixed per trip) plus a crew of 4. */
+  private personsOnBoard(v: VesselDef, r: VesselRunner, t: number): number {
+    const share = 0.35 + 0.55 * Prng.derive(v.mmsi, 'pob', Math.floor(r.departureBefore(t) / 60_000)).next();
+    return Math.min(v.personsCapacity!, Math.round(v.personsCapacity! * share) + 4);
   }
 
   private station(p: { lat: number; lon: number }): string {

@@ -37,6 +37,10 @@ export class VesselRunner {
     return k;
   }
 
+  departureBefore(t: number): number {
+    return this.day(localDayStart(t)).timeline.departureBefore(t);
+  }
+
   isDark(t: number): boolean {
     return this.day(localDayStart(t)).plan.dark.some(([a, b]) => t >= a && t < b);
   }

@@ -13,6 +13,8 @@ export interface VesselDef {
   beam: number;
   draught: number;
   destination: string;
+  /** Licensed ferries report persons on board (type 8, DAC 1 FI 16) while under way; never above this. */
+  personsCapacity?: number;
   /** What the script has it do (for the report and test output). */
   role: string;
   /** Plans one local day, starting and ending at the vessel's overnight position. */

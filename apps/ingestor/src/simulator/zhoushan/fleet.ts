@@ -101,32 +101,32 @@ const LAID_UP_MOORINGS: LatLon[] = LAID_UP.map((_, i) => ({ lat: i % 2 ? 29.9463
 export const FLEET: VesselDef[] = [
   // ---- Licensed ferries (Class A, passenger) ----
   {
-    mmsi: 413800101, name: 'PUTUOSHAN 8', callsign: 'BPTS8', imo: null, aisClass: 'A', shipType: 60, length: 45, beam: 9, draught: 2.2, destination: 'PUTUOSHAN',
+    mmsi: 413800101, personsCapacity: 300, name: 'PUTUOSHAN 8', callsign: 'BPTS8', imo: null, aisClass: 'A', shipType: 60, length: 45, beam: 9, draught: 2.2, destination: 'PUTUOSHAN',
     role: 'licensed ferry Wugongzhi ↔ Putuoshan, hourly from 07:00',
     plan: ferryPlan(BERTH.wugongzhi, path(BERTH.wugongzhi, [ROUTE.wugongzhiToPutuoshan, 12]), hourly(7, 0, 17, 60), [12, 20]),
   },
   {
-    mmsi: 413800102, name: 'PUTUOSHAN 9', callsign: 'BPTS9', imo: null, aisClass: 'A', shipType: 60, length: 45, beam: 9, draught: 2.2, destination: 'WUGONGZHI',
+    mmsi: 413800102, personsCapacity: 300, name: 'PUTUOSHAN 9', callsign: 'BPTS9', imo: null, aisClass: 'A', shipType: 60, length: 45, beam: 9, draught: 2.2, destination: 'WUGONGZHI',
     role: 'licensed ferry Putuoshan ↔ Wugongzhi, hourly from 07:30',
     plan: ferryPlan(nudge(BERTH.putuoshan, -0.0004, -0.0003), path(nudge(BERTH.putuoshan, -0.0004, -0.0003), [[ROUTE.wugongzhiToPutuoshan[0], nudge(BERTH.wugongzhi, 0.0003, 0.0005)], 12]), hourly(7, 30, 17, 60), [12, 20]),
   },
   {
-    mmsi: 413800103, name: 'LIANHUAYANG KUAI 1', callsign: 'BLHY1', imo: null, aisClass: 'A', shipType: 60, length: 32, beam: 7, draught: 1.6, destination: 'PUTUOSHAN',
+    mmsi: 413800103, personsCapacity: 150, name: 'LIANHUAYANG KUAI 1', callsign: 'BLHY1', imo: null, aisClass: 'A', shipType: 60, length: 32, beam: 7, draught: 1.6, destination: 'PUTUOSHAN',
     role: 'licensed fast ferry Banshengdong ↔ Putuoshan at 25 kn, every 45 min',
     plan: ferryPlan(BERTH.banshengdong, path(BERTH.banshengdong, [ROUTE.banshengdongToPutuoshan.slice(0, -1), 25], [[nudge(BERTH.putuoshan, 0.0004, 0.0002)], 8]), hourly(7, 15, 17, 45), [10, 15]),
   },
   {
-    mmsi: 413800104, name: 'TAOHUA 2', callsign: 'BTH2', imo: null, aisClass: 'A', shipType: 60, length: 40, beam: 8, draught: 2.0, destination: 'TAOHUA',
+    mmsi: 413800104, personsCapacity: 250, name: 'TAOHUA 2', callsign: 'BTH2', imo: null, aisClass: 'A', shipType: 60, length: 40, beam: 8, draught: 2.0, destination: 'TAOHUA',
     role: 'licensed ferry Shenjiamen ↔ Taohua (10 kn harbour limit kept)',
     plan: ferryPlan(BERTH.shenjiamenPassenger, path(BERTH.shenjiamenPassenger, [harbourPath(BERTH.shenjiamenPassenger.lon, 'west'), HARBOUR_KN], [ROUTE.westGateToTaohua, 12]), [[7, 0], [9, 0], [11, 0], [13, 0], [15, 0]], [25, 35]),
   },
   {
-    mmsi: 413800105, name: 'DENGBU 1', callsign: 'BDB1', imo: null, aisClass: 'A', shipType: 60, length: 30, beam: 7, draught: 1.8, destination: 'DENGBU',
+    mmsi: 413800105, personsCapacity: 120, name: 'DENGBU 1', callsign: 'BDB1', imo: null, aisClass: 'A', shipType: 60, length: 30, beam: 7, draught: 1.8, destination: 'DENGBU',
     role: 'licensed ferry Shenjiamen ↔ Dengbu',
     plan: ferryPlan(nudge(BERTH.shenjiamenPassenger, -0.0003, 0.0008), path(nudge(BERTH.shenjiamenPassenger, -0.0003, 0.0008), [harbourPath(BERTH.shenjiamenPassenger.lon, 'west'), HARBOUR_KN], [ROUTE.westGateToDengbu, 10]), [[7, 30], [9, 30], [11, 30], [13, 30], [15, 30], [17, 0]], [15, 25]),
   },
   {
-    mmsi: 413800106, name: 'LIUHENG 5', callsign: 'BLH5', imo: null, aisClass: 'A', shipType: 60, length: 50, beam: 10, draught: 2.6, destination: 'LIUHENG',
+    mmsi: 413800106, personsCapacity: 350, name: 'LIUHENG 5', callsign: 'BLH5', imo: null, aisClass: 'A', shipType: 60, length: 50, beam: 10, draught: 2.6, destination: 'LIUHENG',
     role: 'licensed ferry Shenjiamen ↔ Liuheng',
     plan: ferryPlan(nudge(BERTH.shenjiamenPassenger, 0.0001, -0.0008), path(nudge(BERTH.shenjiamenPassenger, 0.0001, -0.0008), [harbourPath(BERTH.shenjiamenPassenger.lon, 'west'), HARBOUR_KN], [ROUTE.westGateToLiuheng, 14]), [[6, 40], [10, 0], [13, 30]], [40, 50]),
   },
