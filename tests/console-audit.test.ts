@@ -5,14 +5,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeAlert, startConsole, storeAlertChange, type RunningConsole } from './console-harness.js';
 
-describe('console audit trail', () => {
+const BACKENDS: [string, string | undefined][] = [['embedded PGlite', undefined]];
+if (process.env.TEST_DATABASE_URL) BACKENDS.push(['PostgreSQL (TEST_DATABASE_URL)', process.env.TEST_DATABASE_URL]);
+else console.log('console-audit: TEST_DATABASE_URL not set; PostgreSQL variant skipped');
+
+describe.each(BACKENDS)('console audit trail on %s', (_name, databaseUrl) => {
   let c: RunningConsole;
   let inspector: string;
   let operator: string;
   let inspectorName: string;
 
   beforeAll(async () => {
-    c = await startConsole();
+    // No webhook worker: on a shared server database it would claim other tests' outbox rows.
+    c = await startConsole({ databaseUrl, settings: { webhooks: false } });
     const u = await c.createUser('inspector');
     inspectorName = u.username;
     inspector = (await c.login(u.username, u.password)).accessToken;
@@ -73,7 +78,10 @@ describe('console audit trail', () => {
 
     await c.store.db.query(`UPDATE alert_events SET note = 'doctored wording' WHERE id = $1`, [n.body.id]);
     const v = await c.http('GET', '/api/audit/verify', { token: inspector });
+    // Put it back (a shared server database must stay verifiable for the next run).
+    await c.store.db.query(`UPDATE alert_events SET note = 'original wording' WHERE id = $1`, [n.body.id]);
     expect(v.status).toBe(200);
     expect(v.body).toMatchObject({ ok: false, brokenAt: n.body.id, alertId: a.id });
+    expect((await c.http('GET', '/api/audit/verify', { token: inspector })).body.ok).toBe(true);
   });
 });
