@@ -217,6 +217,31 @@ describe('scenario geography and script', () => {
   });
 });
 
+describe('day plans all year', () => {
+  it('plans every day of 2026 for every vessel, contiguous from midnight to midnight', () => {
+    const def = scenarioDefinition('zhoushan');
+    const problems: string[] = [];
+    for (const seed of [1, 2]) {
+      for (const v of FLEET) {
+        const r = new VesselRunner(v, seed, def.centre, def.closures);
+        for (let d = Date.parse('2026-01-01T00:00:00+08:00'); d < Date.parse('2027-01-01T00:00:00+08:00'); d += 86_400_000) {
+          let plan;
+          try {
+            plan = r.day(d).plan;
+          } catch (e) {
+            problems.push(`${v.name} ${new Date(d).toISOString()}: ${(e as Error).message}`);
+            continue;
+          }
+          const segs = plan.segments;
+          if (segs[0].t0 !== d || segs[segs.length - 1].t1 !== d + 86_400_000) problems.push(`${v.name} ${new Date(d).toISOString()}: does not span the day`);
+          for (let i = 1; i < segs.length; i++) if (segs[i].t0 !== segs[i - 1].t1) problems.push(`${v.name} ${new Date(d).toISOString()}: gap at segment ${i}`);
+        }
+      }
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+  }, 60_000);
+});
+
 describe('live frames', () => {
   it('paces frames by scenario time at the speed factor, starting at the given time', async () => {
     let clock = 1_000_000;
