@@ -4,6 +4,7 @@
  * the truth follows the date, and live mode paces frames in scenario time.
  */
 import { createHash } from 'node:crypto';
+import { getTimes } from 'suncalc';
 import { describe, expect, it } from 'vitest';
 import { AisDecoder } from '@seawarden/ais';
 import type { AisMessage } from '@seawarden/contracts';
@@ -183,9 +184,12 @@ describe('scenario geography and script', () => {
     const closure = zone('closure-typhoon-20260718');
     const cFrom = Date.parse(String(closure.properties.validFrom));
     const cTo = Date.parse(String(closure.properties.validTo));
+    const sun = getTimes(new Date(day + 12 * 3_600_000), def.centre.lat, def.centre.lon);
+    const dark = (t: number) => t < sun.sunrise!.getTime() || t > sun.sunset!.getTime();
     const problems: string[] = [];
     for (const { v, t, k } of samples((m) => lawful.has(m))) {
       const at = `${v.name} ${new Date(t).toISOString()}`;
+      if ([30, 36, 37].includes(v.shipType) && k.sog > 0 && dark(t)) problems.push(`${at} under way at night`);
       if (inRing(k, speedZone) && k.sog > 10) problems.push(`${at} ${k.sog} kn in the harbour`);
       if (inRing(k, restricted)) problems.push(`${at} in the restricted area`);
       if (v.shipType !== 55 && t >= cFrom && t < cTo && k.sog > 0 && inRing(k, (closure.geometry.coordinates as number[][][])[0])) problems.push(`${at} in the closure`);
