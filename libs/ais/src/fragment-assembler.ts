@@ -95,9 +95,23 @@ export class FragmentAssembler<F extends FragmentBase> {
         g = undefined;
       }
     }
+    if (f.count === 1 && g === undefined) return [f];
+    // Make room: evict the oldest groups (the one this fragment joins last of all).
+    while (this.fragments >= this.opts.maxFragments && this.groups.size > 0) {
+      let victim: Group<F> | undefined;
+      for (const other of this.groups.values()) {
+        if (other !== g) {
+          victim = other;
+          break;
+        }
+      }
+      if (victim === undefined) {
+        victim = g!;
+        g = undefined;
+      }
+      this.evict(victim);
+    }
     if (g === undefined) {
-      if (f.count === 1) return [f];
-      while (this.fragments >= this.opts.maxFragments && this.groups.size > 0) this.evictOldest();
       g = {
         key,
         clockKey,
@@ -145,8 +159,7 @@ export class FragmentAssembler<F extends FragmentBase> {
     this.clocks.clear();
   }
 
-  private evictOldest(): void {
-    const g = this.groups.values().next().value as Group<F>;
+  private evict(g: Group<F>): void {
     this.drop(g, 'fragment_evicted', `fragment buffer full (${this.opts.maxFragments}); oldest group dropped with ${g.received} of ${g.count} fragments`);
   }
 
