@@ -50,6 +50,7 @@ features.push(feat({ id: 'ban-ecs-26n30-35n', name: name('东海伏季休渔区�
 // ports, terminals (water areas at the quays)
 features.push(feat({ id: 'port-shenjiamen', name: name('沈家门渔港', 'Shenjiamen fishing port'), kind: 'port', office: 'shenjiamen' }, ll([[29.9411, 122.262], [29.9475, 122.262], [29.9478, 122.29], [29.9492, 122.31], [29.9515, 122.317], [29.946, 122.327], [29.938, 122.3215], [29.9407, 122.30]])));
 features.push(feat({ id: 'port-donggang-marina', name: name('普陀东港游艇码头', 'Putuo Donggang marina'), kind: 'port', estimate: true }, rect(29.9615, 122.3198, 29.9685, 122.3275)));
+features.push(feat({ id: 'port-liuheng-fishing', name: name('六横北岸渔港', 'Liuheng north fishing harbour'), kind: 'port', office: 'liuheng', estimate: true }, rect(29.7785, 122.095, 29.7835, 122.106)));
 features.push(feat({ id: 'anchorage-xiazhimen', name: name('虾峙门口外锚地', 'Xiazhimen outer anchorage'), kind: 'anchorage', estimate: true }, rect(29.735, 122.355, 29.762, 122.405)));
 features.push(feat({ id: 'port-beilun', name: name('宁波舟山港北仑港区', 'Ningbo-Zhoushan port, Beilun'), kind: 'port', estimate: true }, rect(29.905, 121.86, 29.935, 121.93)));
 const terminals = [
@@ -70,6 +71,7 @@ const landings = [
   ['lp-taohua-east', '桃花岛东岸埠头', 'Taohua east shore landing', 29.825, 122.3115],
   ['lp-dengbu-east', '登步岛东岸埠头', 'Dengbu east shore landing', 29.888, 122.3245],
   ['lp-liuheng-north', '六横岛北岸埠头', 'Liuheng north shore landing', 29.787, 122.12],
+  ['lp-taohua-west', '桃花岛西岸埠头', 'Taohua west shore landing', 29.83, 122.2115],
 ];
 for (const [id, zh, en, lat, lon] of landings) features.push(feat({ id, name: name(zh, en), kind: 'landing_point', estimate: true }, circle(lat, lon, 200)));
 const scenic = [['scenic-putuoshan', 'putuoshan', '普陀山风景区', 'Putuo Shan scenic area', 900], ['scenic-zhujiajian', 'zhujiajian', '朱家尖风景区', 'Zhujiajian scenic area', 700], ['scenic-taohua', 'taohua', '桃花岛风景区', 'Taohua scenic area', 600], ['scenic-dengbu', 'dengbu', '登步岛', 'Dengbu island coast', 400], ['scenic-liuheng', 'liuheng', '六横岛', 'Liuheng island coast', 500]];

@@ -2,7 +2,7 @@ import type { DayContext, DayPlan, Violation } from '../day-context.js';
 import { follow, Itinerary, NAV, path, pathDurationMs, reversePath, type Path } from '../itinerary.js';
 import { KN_TO_MS, type LatLon } from '../nav-math.js';
 import type { VesselDef } from '../vessel.js';
-import { ANCHORAGE_XIAZHIMEN, BERTH, GROUND, HARBOUR, harbourPath, LANDING, MARINA, ROUTE, SJM_MOORING, STRAIT_SOUTH } from './places.js';
+import { ANCHORAGE_XIAZHIMEN, BERTH, GROUND, HARBOUR, harbourPath, LANDING, LIUHENG_MOORING, MARINA, ROUTE, SJM_MOORING, STRAIT_SOUTH } from './places.js';
 
 const MIN = 60_000;
 /** Speed kept inside the Shenjiamen harbour (limit 10 kn). */
@@ -191,6 +191,27 @@ export const FLEET: VesselDef[] = [
         follow(it, loop);
         follow(it, reversePath(loop));
         o.violations.push({ rule: 'identity', fromMs: from, toMs: it.t });
+      }),
+  },
+  {
+    mmsi: 412420122, name: 'ZHEPUYU 33016', callsign: '', imo: null, aisClass: 'B', shipType: 30, length: 15, beam: 4, draught: 1.2, destination: '',
+    role: 'small gillnetter from Liuheng carrying tourists Liuheng north landing ↔ Taohua west shore (and at sea in the moratorium)',
+    plan: (ctx) =>
+      day(ctx, LIUHENG_MOORING, (it, c, o) => {
+        it.stayUntil(c.at(8, c.rng.int(20, 50)));
+        const from = it.t;
+        it.sail([LANDING.liuhengNorth], 7);
+        const trips = c.peak ? c.rng.int(4, 6) : c.rng.int(2, 4);
+        for (let k = 0; k < trips && it.t < c.sunsetMs - 120 * MIN; k++) {
+          it.stayFor(c.rng.range(5, 12) * MIN, NAV.underway);
+          it.sail([LANDING.taohuaWest], c.rng.range(11, 14));
+          it.stayFor(c.rng.range(5, 12) * MIN, NAV.underway);
+          it.sail([LANDING.liuhengNorth], c.rng.range(11, 14));
+        }
+        it.stayFor(c.rng.range(5, 10) * MIN, NAV.underway);
+        it.sail([LIUHENG_MOORING], 7);
+        o.violations.push({ rule: 'illegal_passenger_carrying', fromMs: from, toMs: it.t });
+        banViolation(c, o.violations, from, it.t);
       }),
   },
   // ---- Leisure boats (Class B, pleasure craft) ----

@@ -24,7 +24,12 @@ export const LANDING = {
   zhujiajianPier: p(29.9447, 122.366),
   taohuaEast: p(29.825, 122.3115),
   dengbuEast: p(29.888, 122.3245),
+  liuhengNorth: p(29.787, 122.12),
+  taohuaWest: p(29.83, 122.2115),
 } as const;
+
+/** Mooring in the Liuheng north fishing harbour. */
+export const LIUHENG_MOORING = p(29.781, 122.1);
 
 /** Moorings inside the Shenjiamen fishing port (north side of the harbour). */
 export const SJM_MOORING = [
