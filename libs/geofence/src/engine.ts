@@ -84,9 +84,14 @@ export class DetectionEngine {
     ctx.now = atMs;
     ctx.update = u;
     const mask = u.fixAccepted ? RUN_ON_FIX | RUN_ON_MESSAGE : RUN_ON_MESSAGE;
-    for (const d of this.detectors) {
+    const kinds = v.kindMask | v.rawKindMask;
+    const hasEpisodes = v.episodes !== null;
+    const ds = this.detectors;
+    for (let i = 0; i < ds.length; i++) {
+      const d = ds[i];
       if ((d.runsOn & mask) === 0) continue;
-      if (!d.relevant(v, ctx) && !this.book.hasOpen(v, d.rule)) continue;
+      const gated = d.zoneMask !== 0 && (kinds & d.zoneMask) === 0;
+      if ((gated || !d.relevant(v, ctx)) && !(hasEpisodes && this.book.hasOpen(v, d.rule))) continue;
       this.book.reconcile(v, d.rule, d.detect(v, ctx), atMs, out);
     }
     if (atMs - this.lastTick >= this.params.encounterEveryMs && this.lastTick > -Infinity && atMs > this.lastTick) {
@@ -103,10 +108,12 @@ export class DetectionEngine {
     const ctx = this.ctx;
     ctx.now = nowMs;
     ctx.update = null;
+    const tickers = this.detectors.filter((d) => (d.runsOn & RUN_ON_TICK) !== 0);
+    // Every tick rule needs a silence of at least gapMinMs (the ais_gap floor) or an open episode.
+    const quietSince = nowMs - this.params.gapMinMs;
     for (const v of this.tracker.vessels.values()) {
-      if (v.aisClass === 'other') continue;
-      for (const d of this.detectors) {
-        if ((d.runsOn & RUN_ON_TICK) === 0) continue;
+      if (v.aisClass === 'other' || (v.lastHeardAt > quietSince && v.episodes === null)) continue;
+      for (const d of tickers) {
         if (!d.relevant(v, ctx) && !this.book.hasOpen(v, d.rule)) continue;
         this.book.reconcile(v, d.rule, d.detect(v, ctx), nowMs, out);
       }
@@ -171,8 +178,9 @@ export class DetectionEngine {
 
   importState(state: EngineState): void {
     if (!state || state.version !== 1) throw new Error(`engine state version ${String(state?.version)} is not supported (expected 1)`);
+    for (const v of this.tracker.vessels.values()) this.tracker.tracks.release(v.track);
     this.tracker.vessels.clear();
-    for (const r of state.vessels) this.tracker.adopt(importVessel(r, this.zoneSet, this.ctx.registry, this.params.trackCapacity));
+    for (const r of state.vessels) this.tracker.adopt(importVessel(r, this.zoneSet, this.ctx.registry, this.tracker.tracks));
     this.book.importEpisodes(state.episodes, (m) => this.tracker.vessel(m));
     for (const f of this.fleet) f.importState(state.fleet?.[f.rule]);
     this.lastTick = Number.isFinite(state.savedAt) ? state.savedAt : -Infinity;

@@ -45,6 +45,7 @@ function inScope(v: VesselState, ctx: DetectorContext, darkKindMask: number): bo
 export const aisGapDetector: Detector = {
   rule: 'ais_gap',
   runsOn: RUN_ON_MESSAGE | RUN_ON_TICK,
+  zoneMask: 0,
   relevant: (v, ctx) => {
     if (!v.hasFix) return false;
     const u = ctx.update;

@@ -42,6 +42,11 @@ export interface Detector {
   readonly rule: AlertRule;
   /** When the engine runs it: a mask of RUN_ON_FIX (believed fix), RUN_ON_MESSAGE (any message), RUN_ON_TICK. */
   readonly runsOn: number;
+  /**
+   * Zone kinds (ZONE_KIND_BIT mask) the vessel must be in (confirmed or exact membership) for
+   * the rule to apply at all; 0 = no zone needed. Lets the engine skip the call cheaply.
+   */
+  readonly zoneMask: number;
   relevant(v: VesselState, ctx: DetectorContext): boolean;
   detect(v: VesselState, ctx: DetectorContext): Finding[];
 }

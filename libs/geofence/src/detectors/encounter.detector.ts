@@ -7,6 +7,8 @@ import { duration, evidence, pos, vesselLabel } from './evidence.js';
 import type { FleetDetector } from './index.js';
 
 interface Pair {
+  /** Detection round in which the pair was last within range. */
+  round: number;
   a: number;
   b: number;
   since: number;
@@ -16,6 +18,8 @@ interface Pair {
 }
 
 const M_PER_DEG = 111_320;
+/** Ports, terminals, anchorages and piers: boats lie together there lawfully. */
+const AT_BERTH = HARBOUR_MASK | ZONE_KIND_BIT.landing_point;
 
 /**
  * 8 encounter: two vessels ≤ `encounterMaxM` apart for ≥ `encounterMinMs`, both slower than
@@ -27,6 +31,7 @@ const M_PER_DEG = 111_320;
 export class EncounterDetector implements FleetDetector {
   readonly rule = 'encounter' as const;
   private pairs = new Map<string, Pair>();
+  private round = 0;
 
   detectAll(vessels: Iterable<VesselState>, ctx: DetectorContext): Map<VesselState, Finding[]> {
     const p = ctx.params;
@@ -36,14 +41,14 @@ export class EncounterDetector implements FleetDetector {
     const byMmsi = new Map<number, VesselState>();
     for (const v of vessels) {
       if (!v.hasFix || v.aisClass === 'other' || now - v.fixAt > p.encounterFreshMs) continue;
-      if (v.sog === null || v.sog >= p.encounterMaxKn || (v.kindMask & HARBOUR_MASK) !== 0) continue;
+      if (v.sog === null || v.sog >= p.encounterMaxKn || (v.kindMask & AT_BERTH) !== 0) continue;
       const key = Math.floor((v.lon + 180) / cellDeg) * 1_000_000 + Math.floor((v.lat + 90) / cellDeg);
       let list = grid.get(key);
       if (!list) grid.set(key, (list = []));
       list.push(v);
       byMmsi.set(v.mmsi, v);
     }
-    const seen = new Set<string>();
+    const round = ++this.round;
     for (const [key, list] of grid) {
       const cx = Math.floor(key / 1_000_000);
       const cy = key % 1_000_000;
@@ -59,10 +64,10 @@ export class EncounterDetector implements FleetDetector {
               const d = distanceM(a.lat, a.lon, b.lat, b.lon);
               if (d > p.encounterMaxM) continue;
               const pk = `${a.mmsi}-${b.mmsi}`;
-              seen.add(pk);
               const pair = this.pairs.get(pk);
-              if (!pair) this.pairs.set(pk, { a: a.mmsi, b: b.mmsi, since: now, lastSeen: now, minM: d, reported: false });
+              if (!pair) this.pairs.set(pk, { round, a: a.mmsi, b: b.mmsi, since: now, lastSeen: now, minM: d, reported: false });
               else {
+                pair.round = round;
                 pair.lastSeen = now;
                 if (d < pair.minM) pair.minM = d;
               }
@@ -73,7 +78,7 @@ export class EncounterDetector implements FleetDetector {
     }
     const found = new Map<VesselState, Finding[]>();
     for (const [pk, pair] of this.pairs) {
-      if (!seen.has(pk)) {
+      if (pair.round !== round) {
         // One missed round is tolerated (a late report); longer apart ends the pair.
         if (now - pair.lastSeen > 2 * p.encounterEveryMs + 1) this.pairs.delete(pk);
         continue;
@@ -126,6 +131,6 @@ export class EncounterDetector implements FleetDetector {
   importState(state: unknown): void {
     this.pairs.clear();
     if (!Array.isArray(state)) return;
-    for (const p of state as Pair[]) this.pairs.set(`${p.a}-${p.b}`, { ...p });
+    for (const p of state as Pair[]) this.pairs.set(`${p.a}-${p.b}`, { ...p, round: 0 });
   }
 }

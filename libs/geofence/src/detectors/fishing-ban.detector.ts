@@ -27,6 +27,7 @@ const BAN = ZONE_KIND_BIT.fishing_ban;
 export const fishingBanDetector: Detector = {
   rule: 'fishing_during_ban',
   runsOn: RUN_ON_FIX,
+  zoneMask: BAN,
   relevant: (v) => v.category === 'fishing' && (v.kindMask & BAN) !== 0,
   detect(v: VesselState, ctx: DetectorContext): Finding[] {
     if (v.category !== 'fishing' || (v.kindMask & BAN) === 0 || (v.kindMask & HARBOUR_MASK) !== 0 || !v.zones) return [];

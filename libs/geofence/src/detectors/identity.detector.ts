@@ -38,6 +38,7 @@ function nameFlips(v: VesselState, since: number): { flips: number; names: strin
 export const identityDetector: Detector = {
   rule: 'identity',
   runsOn: RUN_ON_MESSAGE,
+  zoneMask: 0,
   relevant: (v, ctx) => {
     const u = ctx.update;
     if (!u) return false;

@@ -19,7 +19,7 @@ interface State {
 
 /** Small leisure boats (types 36/37, untyped small Class B, unregistered type 30), not licensed ferries. */
 export function isNightCandidate(v: VesselState, ctx: DetectorContext): boolean {
-  if (ctx.registry.isLicensedPassenger(v.mmsi)) return false;
+  if (v.licensed) return false;
   if (v.category === 'leisure') return true;
   const t = v.shipType;
   return (t === 30 || t === 36 || t === 37) && v.smallCraft && !(v.reg && v.reg.category === 'fishing');
@@ -33,6 +33,7 @@ export function isNightCandidate(v: VesselState, ctx: DetectorContext): boolean 
 export const nightOperationDetector: Detector = {
   rule: 'night_operation',
   runsOn: RUN_ON_FIX,
+  zoneMask: 0,
   relevant: (v, ctx) => v.motion === 'underway' && isNightCandidate(v, ctx) && isNight(ctx.now, v.lat, v.lon),
   detect(v: VesselState, ctx: DetectorContext): Finding[] {
     const now = ctx.now;

@@ -32,7 +32,7 @@ const isPassengerTyped = (t: number | null) => t !== null && t >= 60 && t <= 69;
 
 /** Boats this rule watches: not on the licensed passenger register, and small leisure/untyped or passenger-typed. */
 export function isPassengerCandidate(v: VesselState, ctx: DetectorContext): boolean {
-  if (ctx.registry.isLicensedPassenger(v.mmsi)) return false;
+  if (v.licensed) return false;
   if (isPassengerTyped(v.shipType)) return true;
   return v.smallCraft || v.category === 'leisure';
 }
@@ -57,6 +57,7 @@ export function isFerryLeg(s: Segment, p: DetectorParams): boolean {
 export const passengerCarryingDetector: Detector = {
   rule: 'illegal_passenger_carrying',
   runsOn: RUN_ON_FIX | RUN_ON_MESSAGE,
+  zoneMask: 0,
   relevant: (v, ctx) => {
     const u = ctx.update;
     return !!u && (u.segmentClosed !== null || u.pobChanged) && isPassengerCandidate(v, ctx);

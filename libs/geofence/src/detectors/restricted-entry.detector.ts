@@ -14,6 +14,7 @@ const BIT = ZONE_KIND_BIT.restricted;
 export const restrictedEntryDetector: Detector = {
   rule: 'restricted_entry',
   runsOn: RUN_ON_FIX,
+  zoneMask: BIT,
   relevant: (v) => (v.kindMask & BIT) !== 0,
   detect(v: VesselState, ctx: DetectorContext): Finding[] {
     if (!v.zones || (v.kindMask & BIT) === 0) return [];

@@ -21,6 +21,7 @@ interface Run {
 export const speedingDetector: Detector = {
   rule: 'speeding',
   runsOn: RUN_ON_FIX,
+  zoneMask: BIT,
   relevant: (v) => (v.rawKindMask & BIT) !== 0,
   detect(v: VesselState, ctx: DetectorContext): Finding[] {
     const out: Finding[] = [];

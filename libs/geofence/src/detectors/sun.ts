@@ -1,15 +1,17 @@
 import { getTimes } from 'suncalc';
 
 const DAY = 86_400_000;
-const cache = new Map<string, [number, number]>();
+const cache = new Map<number, [number, number]>();
 
 /** Sunrise and sunset (ms) of the local solar day containing `atMs` at the place; cached per day and 0.25° cell. */
 export function sunTimes(atMs: number, lat: number, lon: number): [number, number] {
   const shift = (lon / 15) * 3_600_000;
   const day = Math.floor((atMs + shift) / DAY);
-  const cLat = Math.round(lat * 4) / 4;
-  const cLon = Math.round(lon * 4) / 4;
-  const key = `${day}|${cLat}|${cLon}`;
+  const iLat = Math.round(lat * 4) + 360; // 0..720
+  const iLon = Math.round(lon * 4) + 720; // 0..1440
+  const cLat = (iLat - 360) / 4;
+  const cLon = (iLon - 720) / 4;
+  const key = (day % 512) * 1_048_576 + iLat * 1441 + iLon;
   let t = cache.get(key);
   if (!t) {
     const noon = day * DAY + DAY / 2 - shift;

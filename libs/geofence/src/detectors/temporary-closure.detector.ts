@@ -15,6 +15,7 @@ const BIT = ZONE_KIND_BIT.temporary_closure;
 export const temporaryClosureDetector: Detector = {
   rule: 'temporary_closure',
   runsOn: RUN_ON_FIX,
+  zoneMask: BIT,
   relevant: (v) => (v.kindMask & BIT) !== 0,
   detect(v: VesselState, ctx: DetectorContext): Finding[] {
     if (!v.zones || (v.kindMask & BIT) === 0) return [];

@@ -6,6 +6,7 @@ import { PLACE_KINDS, ZONE_KIND_BIT } from '../zones/zone.js';
 import type { ZoneSet } from '../zones/zone-set.js';
 import type { Segment } from './segment.js';
 import { classifyVessel, isSmallCraft } from './vessel-classifier.js';
+import { TrackPool } from './track-ring.js';
 import { SegKind, VesselState } from './vessel-state.js';
 
 const MS_PER_H = 3_600_000;
@@ -41,8 +42,8 @@ export class TrackerUpdate {
     this.nameChanged = false;
     this.jump = null;
     this.zonesChanged = false;
-    this.entered.length = 0;
-    this.exited.length = 0;
+    if (this.entered.length) this.entered.length = 0;
+    if (this.exited.length) this.exited.length = 0;
     this.segmentClosed = null;
     this.pobChanged = false;
   }
@@ -59,18 +60,22 @@ export class Tracker {
   readonly vessels = new Map<number, VesselState>();
   private readonly upd = new TrackerUpdate();
   private readonly lookupBuf: number[] = [];
+  readonly tracks: TrackPool;
 
   constructor(
     private readonly zones: ZoneSet,
     private readonly registry: Registry,
     private readonly p: DetectorParams,
-  ) {}
+  ) {
+    this.tracks = new TrackPool(p.trackCapacity);
+  }
 
   vessel(mmsi: number): VesselState {
     let v = this.vessels.get(mmsi);
     if (!v) {
-      v = new VesselState(mmsi, this.p.trackCapacity);
+      v = new VesselState(mmsi, this.tracks.ring());
       v.reg = this.registry.get(mmsi);
+      v.licensed = this.registry.isLicensedPassenger(mmsi);
       if (v.reg?.name) v.name = v.reg.name;
       this.classify(v);
       this.vessels.set(mmsi, v);
@@ -144,6 +149,7 @@ export class Tracker {
       u.rejection = 'no_position';
       return;
     }
+    let d = 0;
     if (v.hasFix) {
       if (atMs < v.fixAt - this.p.outOfOrderToleranceMs) {
         v.outOfOrder++;
@@ -154,7 +160,7 @@ export class Tracker {
         u.rejection = 'duplicate';
         return;
       }
-      const d = distanceM(v.lat, v.lon, lat, lon);
+      d = distanceM(v.lat, v.lon, lat, lon);
       const maxKn = v.aisClass === 'A' && !v.smallCraft ? this.p.maxPlausibleKnLarge : this.p.maxPlausibleKnSmall;
       const impliedKn = (Math.max(0, d - this.p.jumpSlackM) / 1852) / (Math.max(1000, atMs - v.fixAt) / MS_PER_H);
       if (impliedKn > maxKn) {
@@ -176,9 +182,6 @@ export class Tracker {
       }
     }
     v.pendAt = -Infinity;
-    const prevLat = v.lat;
-    const prevLon = v.lon;
-    const hadFix = v.hasFix;
     v.lat = lat;
     v.lon = lon;
     v.sog = m.sog ?? null;
@@ -189,7 +192,7 @@ export class Tracker {
     v.fixes++;
     if (v.track.length === 0 || atMs - v.track.t(0) >= this.p.trackMinIntervalMs) v.track.push(atMs, lat, lon, v.sog, v.cog, v.heading);
     u.fixAccepted = true;
-    const stepM = hadFix && !v.pathReset ? distanceM(prevLat, prevLon, lat, lon) : 0;
+    const stepM = v.pathReset ? 0 : d;
     v.pathReset = false;
     this.updateZones(v, atMs, u);
     this.updateMotion(v, atMs, stepM, u);
@@ -223,7 +226,8 @@ export class Tracker {
     }
     raw = v.raw!;
     let rawMask = 0;
-    for (let i = 0; i < raw.length; i++) rawMask |= ZONE_KIND_BIT[this.zones.all[raw[i]].kind];
+    const bits = this.zones.kindBits;
+    for (let i = 0; i < raw.length; i++) rawMask |= bits[raw[i]];
     v.rawKindMask = rawMask;
     // Compare the old and new membership; an exit needs `zoneExitGraceMs` outside.
     let zs = v.zones;
@@ -263,12 +267,13 @@ export class Tracker {
   refreshKindMask(v: VesselState): void {
     let mask = 0;
     const zs = v.zones;
-    if (zs) for (let k = 0; k < zs.length; k += 3) mask |= ZONE_KIND_BIT[this.zones.all[zs[k]].kind];
+    if (zs) for (let k = 0; k < zs.length; k += 3) mask |= this.zones.kindBits[zs[k]];
     v.kindMask = mask;
   }
 
   /** Put a restored vessel in the map (state import). */
   adopt(v: VesselState): void {
+    v.licensed = this.registry.isLicensedPassenger(v.mmsi);
     this.classify(v);
     this.refreshKindMask(v);
     this.vessels.set(v.mmsi, v);

@@ -2,7 +2,7 @@ import type { VesselSnapshot } from '@seawarden/contracts';
 import type { Registry } from '../registry/registry.js';
 import type { ZoneSet } from '../zones/zone-set.js';
 import type { Segment } from './segment.js';
-import { TrackRing } from './track-ring.js';
+import type { TrackPool } from './track-ring.js';
 import { SegKind, VesselState } from './vessel-state.js';
 
 const isoOrNull = (ms: number): string | null => (Number.isFinite(ms) ? new Date(ms).toISOString() : null);
@@ -99,8 +99,8 @@ export function exportVessel(v: VesselState, zones: ZoneSet): VesselRecord {
   };
 }
 
-export function importVessel(r: VesselRecord, zones: ZoneSet, registry: Registry, trackCapacity: number): VesselState {
-  const v = new VesselState(r.mmsi, trackCapacity);
+export function importVessel(r: VesselRecord, zones: ZoneSet, registry: Registry, tracks: TrackPool): VesselState {
+  const v = new VesselState(r.mmsi, tracks.ring());
   v.reg = registry.get(r.mmsi);
   Object.assign(v, r.s);
   const f = r.fix;
@@ -131,6 +131,6 @@ export function importVessel(r: VesselRecord, zones: ZoneSet, registry: Registry
   v.jumps = r.jumps;
   v.names = r.names;
   v.det = r.det;
-  v.track = TrackRing.fromJSON(trackCapacity, r.track);
+  v.track.load(r.track);
   return v;
 }

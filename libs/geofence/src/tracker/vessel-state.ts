@@ -2,7 +2,7 @@ import type { AisClass, MotionState, VesselCategory } from '@seawarden/contracts
 import type { RegistryEntry } from '../registry/registry.js';
 import type { Segment } from './segment.js';
 import { invalidShipMmsi } from './mmsi.js';
-import { TrackRing } from './track-ring.js';
+import type { TrackRing } from './track-ring.js';
 
 export const enum SegKind {
   None = 0,
@@ -24,6 +24,8 @@ export class VesselState {
   aisClass: AisClass = 'other';
   category: VesselCategory = 'other';
   reg: RegistryEntry | undefined;
+  /** On the licensed passenger-vessel register. */
+  licensed = false;
   smallCraft = false;
 
   // Last believed fix
@@ -86,9 +88,9 @@ export class VesselState {
 
   constructor(
     readonly mmsi: number,
-    trackCapacity: number,
+    track: TrackRing,
   ) {
-    this.track = new TrackRing(trackCapacity);
+    this.track = track;
     this.mmsiProblem = invalidShipMmsi(mmsi);
   }
 

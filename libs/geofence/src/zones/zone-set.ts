@@ -2,28 +2,57 @@ import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { ZoneKind } from '@seawarden/contracts';
 import { pointSegmentDistanceM } from '../geo.js';
-import type { Zone } from './zone.js';
+import { ZONE_KIND_BIT, type Zone } from './zone.js';
 
 /** Side of the lookup cells in degrees (~550 m north–south). */
 const CELL_DEG = 0.005;
+/** Edge cells are refined into SUB × SUB sub-cells on demand (~70 m). */
+const SUB = 8;
+const SUB_DEG = CELL_DEG / SUB;
 const MAX_CACHED_CELLS = 250_000;
-const EMPTY = new Int32Array(1);
+/** Zones with more vertices than this get a segment index (flatbush over their edges). */
+const SEG_INDEX_MIN_VERTICES = 32;
 
-/**
- * The zones, an R-tree (flatbush) over their bounding boxes and a cache of lookup cells.
- * A cell remembers which zones cover it entirely (no PIP needed) and which have an edge
- * through it (exact PIP with turf); most lookups therefore cost one Map get.
- */
+const OUT = 1;
+const IN = 2;
+const EDGE = 3;
+
+/** A lookup cell: zones covering it wholly, and zones with an edge through it (with lazily classified sub-cells). */
+interface Cell {
+  cx: number;
+  cy: number;
+  inside: Int32Array;
+  edge: Int32Array;
+  /** SUB×SUB sub-cell states (0 unknown, OUT, IN, EDGE) per edge zone, allocated on first use. */
+  sub: Uint8Array | null;
+  /** Per edge zone with a segment index: ids of its segments touching the cell (null for small zones). */
+  local: (Int32Array | null)[] | null;
+  /** Per edge zone: whether the cell centre is inside (1) or not (0). */
+  ref: Uint8Array | null;
+}
+const NONE = new Int32Array(0);
+
+
+/** The edges of one zone: flat [ax, ay, bx, by]* plus, for big zones, an R-tree over them. */
+interface Segments {
+  xy: Float64Array;
+  index: Flatbush | null;
+}
+
 export class ZoneSet {
   readonly all: readonly Zone[];
   private readonly ids = new Map<string, Zone>();
   private readonly kinds = new Map<ZoneKind, Zone[]>();
   private readonly index: Flatbush | null;
-  private readonly cells = new Map<number, Int32Array>();
+  /** ZONE_KIND_BIT of each zone, by index. */
+  readonly kindBits: Int32Array;
+  private readonly cells = new Map<number, Cell>();
+  private readonly segments: (Segments | undefined)[] = [];
   private readonly pt: [number, number] = [0, 0];
 
   constructor(zones: Zone[]) {
     this.all = zones;
+    this.kindBits = Int32Array.from(zones, (z) => ZONE_KIND_BIT[z.kind]);
     for (const z of zones) {
       this.ids.set(z.id, z);
       let list = this.kinds.get(z.kind);
@@ -34,6 +63,8 @@ export class ZoneSet {
       this.index = new Flatbush(zones.length);
       for (const z of zones) this.index.add(z.bbox[0], z.bbox[1], z.bbox[2], z.bbox[3]);
       this.index.finish();
+      // Segment indexes are built with the set (load time), not on the first lookup.
+      for (const z of zones) this.segments[z.index] = buildSegments(z);
     } else {
       this.index = null;
     }
@@ -41,6 +72,15 @@ export class ZoneSet {
 
   get size(): number {
     return this.all.length;
+  }
+
+  /** Lookup cells cached so far (memory is shared by all vessels, bounded by MAX_CACHED_CELLS). */
+  get cachedCells(): number {
+    return this.cells.size;
+  }
+
+  clearCache(): void {
+    this.cells.clear();
   }
 
   byId(id: string): Zone | undefined {
@@ -62,29 +102,54 @@ export class ZoneSet {
 
   /**
    * Hot path: writes the indices of the zones containing the point into `out`, returns the count.
-   * `out` is the caller's reusable buffer.
+   * `out` is the caller's reusable buffer. Cells wholly inside a zone need no test. Where an
+   * edge crosses the cell, small zones get turf's exact point-in-polygon; big zones (segment
+   * index) are refined into sub-cells and, in sub-cells an edge crosses, tested exactly against
+   * the cell's own edges (turf for degenerate cases).
    */
   lookup(lat: number, lon: number, out: number[]): number {
     if (!this.index) return 0;
-    const cx = Math.floor((lon + 180) / CELL_DEG);
-    const cy = Math.floor((lat + 90) / CELL_DEG);
-    const key = cx * 40_000 + cy;
+    const fx = (lon + 180) / CELL_DEG;
+    const fy = (lat + 90) / CELL_DEG;
+    const cx = Math.floor(fx);
+    const cy = Math.floor(fy);
+    // A small-integer key (fast Map hashing); cells 163° apart share it, so check.
+    const key = ((cx & 0x7fff) << 15) | (cy & 0x7fff);
     let cell = this.cells.get(key);
+    if (cell !== undefined && (cell.cx !== cx || cell.cy !== cy)) cell = undefined;
     if (cell === undefined) {
       cell = this.classifyCell(cx, cy);
       if (this.cells.size >= MAX_CACHED_CELLS) this.cells.clear();
       this.cells.set(key, cell);
     }
-    const nInside = cell[0];
     let n = 0;
-    for (let i = 1; i <= nInside; i++) out[n++] = cell[i];
-    if (cell.length > nInside + 1) {
-      const pt = this.pt;
-      pt[0] = lon;
-      pt[1] = lat;
-      for (let i = nInside + 1; i < cell.length; i++) {
-        if (booleanPointInPolygon(pt, this.all[cell[i]].feature)) out[n++] = cell[i];
+    const inside = cell.inside;
+    for (let i = 0; i < inside.length; i++) out[n++] = inside[i];
+    const edge = cell.edge;
+    if (edge.length === 0) return n;
+    const sx = Math.min(SUB - 1, Math.floor((fx - cx) * SUB));
+    const sy = Math.min(SUB - 1, Math.floor((fy - cy) * SUB));
+    let sub = cell.sub;
+    const pt = this.pt;
+    pt[0] = lon;
+    pt[1] = lat;
+    for (let j = 0; j < edge.length; j++) {
+      const zi = edge[j];
+      if (this.segments[zi]!.index === null) {
+        // Small polygon: the exact test is as cheap as a sub-cell lookup.
+        if (booleanPointInPolygon(pt, this.all[zi].feature)) out[n++] = zi;
+        continue;
       }
+      if (sub === null) cell.sub = sub = new Uint8Array(SUB * SUB * edge.length);
+      const k = j * SUB * SUB + sy * SUB + sx;
+      let state = sub[k];
+      if (state === 0) {
+        sub[k] = state = this.classifySub(cell, j, sx, sy);
+        pt[0] = lon;
+        pt[1] = lat;
+      }
+      if (state === IN) out[n++] = zi;
+      else if (state === EDGE && this.pointInEdgeCell(cell, j, lon, lat)) out[n++] = zi;
     }
     return n;
   }
@@ -119,58 +184,210 @@ export class ZoneSet {
     return found.sort((a, b) => a.distanceM - b.distanceM);
   }
 
-  /** Cell layout: [nInside, ...insideIdx, ...edgeIdx]. */
-  private classifyCell(cx: number, cy: number): Int32Array {
+  private classifyCell(cx: number, cy: number): Cell {
     const x0 = cx * CELL_DEG - 180;
     const y0 = cy * CELL_DEG - 90;
     const x1 = x0 + CELL_DEG;
     const y1 = y0 + CELL_DEG;
     const candidates = this.index!.search(x0, y0, x1, y1);
-    if (candidates.length === 0) return EMPTY;
+    const cell: Cell = { cx, cy, inside: NONE, edge: NONE, sub: null, local: null, ref: null };
+    if (candidates.length === 0) return cell;
     const inside: number[] = [];
     const edge: number[] = [];
+    const local: (Int32Array | null)[] = [];
     for (const i of candidates) {
-      const z = this.all[i];
-      if (ringsCrossRect(z.rings, x0, y0, x1, y1)) edge.push(i);
-      else {
-        // No edge crosses the cell: it is wholly inside or wholly outside; its centre decides.
-        this.pt[0] = (x0 + x1) / 2;
-        this.pt[1] = (y0 + y1) / 2;
-        if (booleanPointInPolygon(this.pt, z.feature)) inside.push(i);
+      const segs = this.segments[i]!;
+      if (segs.index) {
+        const touching = this.touchingSegments(segs, x0, y0, x1, y1);
+        if (touching.length) {
+          edge.push(i);
+          local.push(Int32Array.from(touching));
+        } else if (this.centreInside(i, (x0 + x1) / 2, (y0 + y1) / 2)) inside.push(i);
+        continue;
+      }
+      const state = this.classifyRect(i, x0, y0, x1, y1);
+      if (state === IN) inside.push(i);
+      else if (state === EDGE) {
+        edge.push(i);
+        local.push(null);
       }
     }
-    const cell = new Int32Array(1 + inside.length + edge.length);
-    cell[0] = inside.length;
-    cell.set(inside, 1);
-    cell.set(edge, 1 + inside.length);
+    if (inside.length) cell.inside = Int32Array.from(inside);
+    if (edge.length) {
+      cell.edge = Int32Array.from(edge);
+      if (local.some((l) => l !== null)) {
+        cell.local = local;
+        cell.ref = Uint8Array.from(edge, (zi, j) => (local[j] !== null && this.centreInside(zi, (x0 + x1) / 2, (y0 + y1) / 2) ? 1 : 0));
+      }
+    }
     return cell;
   }
+
+  /**
+   * A sub-cell of a big zone's edge cell, from the cell's own edge segments only: EDGE if one
+   * touches it, else the cell centre's state flipped once per edge crossed on the way from the
+   * cell centre to the sub-cell centre (both are in the cell, so no other edge can cross).
+   */
+  private classifySub(cell: Cell, j: number, sx: number, sy: number): number {
+    const zi = cell.edge[j];
+    const x0 = cell.cx * CELL_DEG - 180;
+    const y0 = cell.cy * CELL_DEG - 90;
+    const sx0 = x0 + sx * SUB_DEG;
+    const sy0 = y0 + sy * SUB_DEG;
+    const local = cell.local?.[j];
+    if (!local) return this.classifyRect(zi, sx0, sy0, sx0 + SUB_DEG, sy0 + SUB_DEG);
+    const xy = this.segments[zi]!.xy;
+    for (let i = 0; i < local.length; i++) {
+      const s = 4 * local[i];
+      if (segmentTouchesRect(xy[s], xy[s + 1], xy[s + 2], xy[s + 3], sx0, sy0, sx0 + SUB_DEG, sy0 + SUB_DEG)) return EDGE;
+    }
+    const px = x0 + CELL_DEG / 2;
+    const py = y0 + CELL_DEG / 2;
+    const qx = sx0 + SUB_DEG / 2;
+    const qy = sy0 + SUB_DEG / 2;
+    let inside = cell.ref![j] === 1;
+    for (let i = 0; i < local.length; i++) {
+      const s = 4 * local[i];
+      const c = crosses(px, py, qx, qy, xy[s], xy[s + 1], xy[s + 2], xy[s + 3]);
+      if (c < 0) return this.centreInside(zi, qx, qy) ? IN : OUT; // touches a vertex: ask the ray cast
+      if (c === 1) inside = !inside;
+    }
+    return inside ? IN : OUT;
+  }
+
+  /**
+   * Exact test of a point in a big zone's edge cell: the cell centre's state, flipped once per
+   * edge of the cell crossed on the way to the point; turf decides the degenerate cases (the
+   * point on an edge, the path through a vertex).
+   */
+  private pointInEdgeCell(cell: Cell, j: number, lon: number, lat: number): boolean {
+    const zi = cell.edge[j];
+    const local = cell.local![j]!;
+    const xy = this.segments[zi]!.xy;
+    const px = cell.cx * CELL_DEG - 180 + CELL_DEG / 2;
+    const py = cell.cy * CELL_DEG - 90 + CELL_DEG / 2;
+    let inside = cell.ref![j] === 1;
+    for (let i = 0; i < local.length; i++) {
+      const s = 4 * local[i];
+      const c = crosses(px, py, lon, lat, xy[s], xy[s + 1], xy[s + 2], xy[s + 3]);
+      if (c < 0) {
+        this.pt[0] = lon;
+        this.pt[1] = lat;
+        return booleanPointInPolygon(this.pt, this.all[zi].feature);
+      }
+      if (c === 1) inside = !inside;
+    }
+    return inside;
+  }
+
+  private touchingSegments(segs: Segments, x0: number, y0: number, x1: number, y1: number): number[] {
+    const xy = segs.xy;
+    const out: number[] = [];
+    segs.index!.search(x0, y0, x1, y1, (s) => {
+      if (segmentTouchesRect(xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3], x0, y0, x1, y1)) out.push(s);
+      return false;
+    });
+    return out;
+  }
+
+  /** IN, OUT or EDGE for a rectangle against one zone. */
+  private classifyRect(zi: number, x0: number, y0: number, x1: number, y1: number): number {
+    const z = this.all[zi];
+    if (x1 < z.bbox[0] || x0 > z.bbox[2] || y1 < z.bbox[1] || y0 > z.bbox[3]) return OUT;
+    if (this.edgeTouchesRect(zi, x0, y0, x1, y1)) return EDGE;
+    // No edge crosses the rectangle: it is wholly inside or wholly outside; its centre decides.
+    return this.centreInside(zi, (x0 + x1) / 2, (y0 + y1) / 2) ? IN : OUT;
+  }
+
+  /**
+   * Point in polygon for cell centres. Big zones: even–odd ray cast eastwards over the edges
+   * their segment index returns (O(log n + k)); small zones: turf.
+   */
+  private centreInside(zi: number, x: number, y: number): boolean {
+    const segs = this.segments[zi];
+    if (!segs || !segs.index) {
+      this.pt[0] = x;
+      this.pt[1] = y;
+      return booleanPointInPolygon(this.pt, this.all[zi].feature);
+    }
+    const xy = segs.xy;
+    let inside = false;
+    segs.index.search(x, y, this.all[zi].bbox[2], y, (s) => {
+      const ax = xy[4 * s], ay = xy[4 * s + 1], bx = xy[4 * s + 2], by = xy[4 * s + 3];
+      if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+      return false;
+    });
+    return inside;
+  }
+
+  private edgeTouchesRect(zi: number, x0: number, y0: number, x1: number, y1: number): boolean {
+    let segs = this.segments[zi];
+    if (segs === undefined) this.segments[zi] = segs = buildSegments(this.all[zi]);
+    const xy = segs.xy;
+    if (segs.index) {
+      // The callback stops the search at the first segment that really touches.
+      let hit = false;
+      segs.index.search(x0, y0, x1, y1, (s) => {
+        if (!hit && segmentTouchesRect(xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3], x0, y0, x1, y1)) hit = true;
+        return false;
+      });
+      return hit;
+    }
+    for (let s = 0; s < xy.length; s += 4) if (segmentTouchesRect(xy[s], xy[s + 1], xy[s + 2], xy[s + 3], x0, y0, x1, y1)) return true;
+    return false;
+  }
 }
 
-function ringsCrossRect(rings: readonly Float64Array[], x0: number, y0: number, x1: number, y1: number): boolean {
-  for (const r of rings) {
-    for (let k = 0; k + 3 < r.length; k += 2) {
-      if (segmentTouchesRect(r[k], r[k + 1], r[k + 2], r[k + 3], x0, y0, x1, y1)) return true;
+function buildSegments(z: Zone): Segments {
+  let count = 0;
+  for (const r of z.rings) count += r.length / 2 - 1;
+  const xy = new Float64Array(count * 4);
+  let k = 0;
+  for (const r of z.rings) {
+    for (let i = 0; i + 3 < r.length; i += 2) {
+      xy[k++] = r[i];
+      xy[k++] = r[i + 1];
+      xy[k++] = r[i + 2];
+      xy[k++] = r[i + 3];
     }
   }
-  return false;
+  let index: Flatbush | null = null;
+  if (z.vertexCount > SEG_INDEX_MIN_VERTICES) {
+    index = new Flatbush(count);
+    for (let s = 0; s < count; s++) {
+      const ax = xy[4 * s], ay = xy[4 * s + 1], bx = xy[4 * s + 2], by = xy[4 * s + 3];
+      index.add(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by));
+    }
+    index.finish();
+  }
+  return { xy, index };
 }
 
-/** Liang–Barsky clip: does the segment touch the closed rectangle? */
+/** 1 if segment pq properly crosses ab, 0 if not, −1 when degenerate (collinear or through an end point). */
+function crosses(px: number, py: number, qx: number, qy: number, ax: number, ay: number, bx: number, by: number): number {
+  const o1 = (qx - px) * (ay - py) - (qy - py) * (ax - px);
+  const o2 = (qx - px) * (by - py) - (qy - py) * (bx - px);
+  const o3 = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+  const o4 = (bx - ax) * (qy - ay) - (by - ay) * (qx - ax);
+  if (o1 === 0 || o2 === 0 || o3 === 0 || o4 === 0) return -1;
+  return o1 > 0 !== o2 > 0 && o3 > 0 !== o4 > 0 ? 1 : 0;
+}
+
+/** Liang–Barsky clip: does the segment touch the closed rectangle? (no allocation) */
 function segmentTouchesRect(ax: number, ay: number, bx: number, by: number, x0: number, y0: number, x1: number, y1: number): boolean {
   if ((ax < x0 && bx < x0) || (ax > x1 && bx > x1) || (ay < y0 && by < y0) || (ay > y1 && by > y1)) return false;
   const dx = bx - ax;
   const dy = by - ay;
   let t0 = 0;
   let t1 = 1;
-  const p = [-dx, dx, -dy, dy];
-  const q = [ax - x0, x1 - ax, ay - y0, y1 - ay];
   for (let i = 0; i < 4; i++) {
-    if (p[i] === 0) {
-      if (q[i] < 0) return false;
+    const p = i === 0 ? -dx : i === 1 ? dx : i === 2 ? -dy : dy;
+    const q = i === 0 ? ax - x0 : i === 1 ? x1 - ax : i === 2 ? ay - y0 : y1 - ay;
+    if (p === 0) {
+      if (q < 0) return false;
     } else {
-      const t = q[i] / p[i];
-      if (p[i] < 0) {
+      const t = q / p;
+      if (p < 0) {
         if (t > t1) return false;
         if (t > t0) t0 = t;
       } else {
