@@ -155,7 +155,10 @@ export class FeedManager {
       status.lastLineAt = new Date(receivedAtMs).toISOString();
       m.lines.inc({ source: id });
       feed.currentArrival = receivedAtMs;
-      feed.decoder.push(line, { source: id, receivedAtMs });
+      // Arrival time is not passed to the decoder: mixed with tag-block times inside one
+      // fragment group (c: on the first sentence only, as IEC 62320-1 groups are written) it
+      // expires the group at once. Messages without a time of their own get it in deliver().
+      feed.decoder.push(line, { source: id });
     });
     source.on('reject', (reason) => {
       // Dropped before decoding; still a line the source received.
@@ -186,7 +189,8 @@ export class FeedManager {
     const receivedAtMs = feed.currentArrival;
     const own = msg.receivedAt ? Date.parse(msg.receivedAt) : NaN;
     const atMs = Number.isFinite(own) ? own : receivedAtMs;
-    if (this.dedupe.isDuplicate(messageKey(msg), atMs)) {
+    if (msg.receivedAt == null) msg.receivedAt = new Date(receivedAtMs).toISOString();
+    if (this.dedupe.isDuplicate(messageKey(msg), atMs, receivedAtMs)) {
       feed.status.duplicates++;
       this.metrics.duplicates.inc({ source: feed.spec.id });
       return;

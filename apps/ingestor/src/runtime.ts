@@ -3,8 +3,7 @@
  * live bus (owner G), detection engine with its zones/calendars/registry (owners D, E).
  * Which of them a process opens depends on ROLE.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { LoggerService } from '@nestjs/common';
 import type { SeawardenConfig } from '@seawarden/config';
 import { createLogger, metricsRegistry } from '@seawarden/config';
@@ -13,6 +12,8 @@ import { DetectionEngine, type EngineState } from '@seawarden/geofence';
 import { loadDetectionConfig, readGeoJson, type DetectionConfig } from '@seawarden/geofence/scenario';
 import { openStore, type Store } from '@seawarden/store';
 import type { FeedManager } from './feed-manager.js';
+
+const ENGINE_STATE_SAVE_MS = 5 * 60_000;
 import type { PipelineDeps, StorePort } from './pipeline.service.js';
 
 export interface Runtime {
@@ -37,8 +38,6 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
     ? loadDetectionConfig({ zones: config.zonesFile, calendars: config.calendarsFile, registry: config.registryFile })
     : null;
   const engine = detection && runsIngestor ? new DetectionEngine({ zones: detection.zones, calendars: detection.calendars, registry: detection.registry }) : null;
-  const statePath = join(config.dataDir, 'engine-state.json');
-  if (engine) restoreEngine(engine, statePath, log);
 
   const storeLog = createLogger('Store');
   const store = await openStore({
@@ -62,15 +61,17 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
   }
   if (config.role === 'ingestor' && !config.redisUrl) log.warn('ROLE=ingestor without REDIS_URL: consoles in other processes will not see live events');
 
-  const alerts = (store as unknown as { alerts?: StorePort['alerts'] }).alerts;
-  if (!alerts) log.warn('the store has no alerts repository yet: alerts are published without being stored');
-  const pipeline: PipelineDeps = {
-    engine,
-    store: { positions: store.positions, ...(alerts ? { alerts } : {}) },
-    bus,
-  };
+  const pipeline: PipelineDeps = { engine, store: store satisfies StorePort, bus };
 
   const zonesGeoJson = detection ? readGeoJson('zones', detection.files.zones) : null;
+  let stateTimer: NodeJS.Timeout | null = null;
+  if (engine) {
+    await restoreEngine(engine, store, log);
+    // Consoles in other processes read zones from the database.
+    if (zonesGeoJson) await syncZones(store, zonesGeoJson, log);
+    stateTimer = setInterval(() => void saveEngine(engine, store, log), ENGINE_STATE_SAVE_MS);
+    stateTimer.unref();
+  }
   const calendarsJson = detection ? JSON.parse(readFileSync(detection.files.calendars, 'utf8')) : null;
 
   return {
@@ -96,31 +97,54 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
       };
     },
     async close() {
-      if (engine) saveEngine(engine, statePath, log);
+      if (stateTimer) clearInterval(stateTimer);
+      if (engine) await saveEngine(engine, store, log);
       await bus.close();
       await store.close();
     },
   };
 }
 
-/** Vessel state and open alert episodes survive a restart (written on shutdown). */
-function restoreEngine(engine: DetectionEngine, path: string, log: LoggerService): void {
-  if (!existsSync(path)) return;
+/** Vessel state and open alert episodes survive a restart (saved periodically and on shutdown). */
+async function restoreEngine(engine: DetectionEngine, store: Store, log: LoggerService): Promise<void> {
   try {
-    engine.importState(JSON.parse(readFileSync(path, 'utf8')) as EngineState);
-    log.log(`engine state restored (${engine.vesselCount} vessels)`, { path });
+    const state = await store.vesselState.load();
+    if (!state) return;
+    engine.importState(state as EngineState);
+    log.log(`engine state restored (${engine.vesselCount} vessels)`);
   } catch (err) {
-    log.warn(`engine state at ${path} not restored: ${(err as Error).message}`);
+    log.warn(`engine state not restored: ${(err as Error).message}`);
   }
 }
 
-function saveEngine(engine: DetectionEngine, path: string, log: LoggerService): void {
+async function saveEngine(engine: DetectionEngine, store: Store, log: LoggerService): Promise<void> {
   try {
-    const tmp = `${path}.tmp`;
-    writeFileSync(tmp, JSON.stringify(engine.exportState()));
-    renameSync(tmp, path);
+    await store.vesselState.save(engine.exportState());
   } catch (err) {
-    log.warn(`engine state not saved to ${path}: ${(err as Error).message}`);
+    log.warn(`engine state not saved: ${(err as Error).message}`);
+  }
+}
+
+type ZoneFeatures = ReturnType<typeof readGeoJson>;
+
+/** Writes the zones the engine runs with into the `zones` table (replacing what was there). */
+async function syncZones(store: Store, fc: ZoneFeatures, log: LoggerService): Promise<void> {
+  try {
+    await store.db.tx(async (q) => {
+      const ids: string[] = [];
+      for (const f of fc.features) {
+        const id = String(f.properties.id);
+        ids.push(id);
+        await q.query(
+          `INSERT INTO zones (id, kind, properties, geometry, updated_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, now())
+           ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, properties = EXCLUDED.properties, geometry = EXCLUDED.geometry, updated_at = now()`,
+          [id, String(f.properties.kind), JSON.stringify(f.properties), JSON.stringify(f.geometry)],
+        );
+      }
+      await q.query('DELETE FROM zones WHERE NOT (id = ANY($1::text[]))', [ids]);
+    });
+  } catch (err) {
+    log.warn(`zones not written to the store: ${(err as Error).message}`);
   }
 }
 

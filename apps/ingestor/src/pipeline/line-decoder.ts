@@ -5,7 +5,7 @@
 import type { AisMessage, DecodeCounters, RejectReason } from '@seawarden/contracts';
 
 export interface LineDecoder {
-  push(line: string, meta: { source: string; receivedAtMs: number }): void;
+  push(line: string, meta: { source: string; receivedAtMs?: number }): void;
   /** End of stream: pending fragments become rejections. */
   flush?(): void;
   readonly counters?: DecodeCounters;

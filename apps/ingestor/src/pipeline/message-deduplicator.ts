@@ -31,10 +31,23 @@ export interface DeduplicatorOptions {
   maxEntries?: number;
 }
 
+interface Seen {
+  /** Receive time of the first copy (event time: the message's own time when it has one). */
+  at: number;
+  /** Wall-clock arrival of the first copy. */
+  arrival: number;
+}
+
+/**
+ * Copies are compared by receive time; an entry is forgotten once it is older than the window
+ * in both receive time and arrival time. Both, because sources are not always in step: two
+ * fast replays race ahead in receive time, a slow replay lags in it.
+ */
 export class MessageDeduplicator {
-  /** key → receive time of the first copy; insertion order ≈ time order, so pruning is from the front. */
-  private readonly seen = new Map<string, number>();
-  private newest = -Infinity;
+  /** Insertion order = arrival order, so pruning is from the front. */
+  private readonly seen = new Map<string, Seen>();
+  private newestAt = -Infinity;
+  private newestArrival = -Infinity;
   private readonly windowMs: number;
   private readonly maxEntries: number;
 
@@ -43,16 +56,17 @@ export class MessageDeduplicator {
     this.maxEntries = options.maxEntries ?? 200_000;
   }
 
-  /** True when a copy with this key was passed on within the window before `atMs`. */
-  isDuplicate(key: string, atMs: number): boolean {
+  /** True when a copy with this key was passed on within the window of `atMs`. */
+  isDuplicate(key: string, atMs: number, arrivalMs: number = atMs): boolean {
     if (this.windowMs <= 0) return false;
-    if (atMs > this.newest) this.newest = atMs;
+    if (atMs > this.newestAt) this.newestAt = atMs;
+    if (arrivalMs > this.newestArrival) this.newestArrival = arrivalMs;
     this.prune();
     const first = this.seen.get(key);
-    if (first !== undefined && Math.abs(atMs - first) <= this.windowMs) return true;
+    if (first !== undefined && Math.abs(atMs - first.at) <= this.windowMs) return true;
     // Re-insert so the entry moves to the back (newest).
     this.seen.delete(key);
-    this.seen.set(key, atMs);
+    this.seen.set(key, { at: atMs, arrival: arrivalMs });
     if (this.seen.size > this.maxEntries) this.seen.delete(this.seen.keys().next().value!);
     return false;
   }
@@ -62,9 +76,10 @@ export class MessageDeduplicator {
   }
 
   private prune(): void {
-    const horizon = this.newest - this.windowMs;
-    for (const [key, at] of this.seen) {
-      if (at >= horizon) break;
+    const atHorizon = this.newestAt - this.windowMs;
+    const arrivalHorizon = this.newestArrival - this.windowMs;
+    for (const [key, e] of this.seen) {
+      if (e.arrival >= arrivalHorizon || e.at >= atHorizon) break;
       this.seen.delete(key);
     }
   }

@@ -1,4 +1,3 @@
-import type { Kinematics } from './itinerary.js';
 import type { VesselDef } from './vessel.js';
 
 /** The fix as the transponder reports it (after sensor noise). */
@@ -53,7 +52,6 @@ export function staticReports(v: VesselDef): Record<string, unknown>[] {
   ];
 }
 
-export type { Kinematics };
 
 /** Persons on board, type 8 DAC 1 FI 16 (IMO SN.1/Circ.289): what a Class A ferry may broadcast. */
 export function personsOnBoardReport(v: VesselDef, persons: number): Record<string, unknown> {

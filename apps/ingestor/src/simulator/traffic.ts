@@ -212,4 +212,3 @@ export function scriptedViolations(
   return { truth, vessels };
 }
 
-export type { VesselDef };
