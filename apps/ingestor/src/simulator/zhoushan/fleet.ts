@@ -4,6 +4,21 @@ import { KN_TO_MS, type LatLon } from '../nav-math.js';
 import type { VesselDef } from '../vessel.js';
 import { ANCHORAGE_XIAZHIMEN, BERTH, GROUND, HARBOUR, harbourPath, LANDING, LIUHENG_MOORING, MARINA, ROUTE, SJM_MOORING, STRAIT_SOUTH } from './places.js';
 
+/*
+ * The Zhoushan fleet and what each vessel does on a local day. Violations are scripted by
+ * behaviour (the truth records when), never by bending a vessel to a detector:
+ *  - fishing_during_ban: ZHEPUYU 61028 (trawl) and 68809 (sail stow-net) at sea, ZHEPUYU 33016
+ *    (gillnet, carrying tourists) at sea — only inside the moratorium window;
+ *  - ais_gap: ZHEPUYU 68809 silent for 2.5–3.5 h at sea;
+ *  - illegal_passenger_carrying: HAIOU 8 (leisure), HAIXING 12 (passenger-typed, unregistered),
+ *    ZHEPUYU 33016 (fishing boat);
+ *  - speeding: FEIYU 3 leaving Shenjiamen harbour; restricted_entry: LANJING;
+ *  - temporary_closure: HAIYAN 6 when its afternoon outing falls in the closure window;
+ *  - night_operation: YEMING; identity: LANGHUA (MMSI 123456789) when under way.
+ * Everyone else keeps the rules: ferries, cargo, the patrol, laid-up boats, the hook-and-line
+ * boat (exempt gear), the yachts' single outings.
+ */
+
 const MIN = 60_000;
 /** Speed kept inside the Shenjiamen harbour (limit 10 kn). */
 const HARBOUR_KN = 8;
