@@ -7,7 +7,7 @@
 // Chromium runs with --disable-gpu (software GL): absolute figures are pessimistic, compare rows.
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
@@ -107,7 +107,8 @@ async function measure(n, mode) {
   if (offOrigin.length) console.warn(`  requests outside the origin: ${offOrigin.join(', ')}`);
   const u = res.updates.length ? [...res.updates].sort((a, b) => a - b) : [NaN];
   const median = u[Math.floor(u.length / 2)];
-  return { n, mode, median, p90: u[Math.min(u.length - 1, Math.floor(u.length * 0.9))], max: u[u.length - 1], fps: res.panFps };
+  const pr = res.prep.length ? [...res.prep].sort((a, b) => a - b) : [NaN];
+  return { n, mode, median, p90: u[Math.min(u.length - 1, Math.floor(u.length * 0.9))], max: u[u.length - 1], prep: pr[Math.floor(pr.length / 2)], fps: res.panFps };
 }
 
 const results = [];
@@ -123,9 +124,10 @@ try {
   rmSync(userDir, { recursive: true, force: true });
 }
 console.log('\nweb map bench (headless chromium, software GL, 1280×800, every vessel moves every update)');
-console.log('vessels  renderer              update→idle median   p90      max      pan fps');
+console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log('vessels  renderer              update→idle median   p90      max   JS prep median   pan fps');
 for (const r of results) {
   console.log(
-    `${String(r.n).padEnd(8)} ${(r.mode === 'layer' ? 'GeoJSON symbol layer' : 'DOM markers').padEnd(21)} ${r.median.toFixed(0).padStart(6)} ms ${r.p90.toFixed(0).padStart(8)} ms ${r.max.toFixed(0).padStart(6)} ms ${r.fps.toFixed(1).padStart(9)}`,
+    `${String(r.n).padEnd(8)} ${(r.mode === 'layer' ? 'GeoJSON symbol layer' : 'DOM markers').padEnd(21)} ${r.median.toFixed(0).padStart(6)} ms ${r.p90.toFixed(0).padStart(8)} ms ${r.max.toFixed(0).padStart(6)} ms ${r.prep.toFixed(1).padStart(11)} ms ${r.fps.toFixed(1).padStart(9)}`,
   );
 }

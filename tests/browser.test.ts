@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CJK, LANGUAGE_NEUTRAL, RAW_KEY, VISIBLE_TEXT_SCRIPT } from './fixtures/browser/visible-text.js';
@@ -46,13 +46,13 @@ function ensureBuilt(): void {
   for (const f of need) if (!existsSync(f)) throw new Error(`browser test: ${f} still missing after \`npm run build\``);
 }
 
-/** Scenario start a few minutes before the simulator's first scripted violation (its --truth output). */
-function simulatorStart(): string {
-  const day = '2026-07-18T04:00:00+08:00';
-  const out = execFileSync(process.execPath, [join(ROOT, 'apps/ingestor/bin/seawarden.js'), 'simulate', '--scenario', 'zhoushan', '--start', day, '--hours', '6', '--seed', '1', '--truth', '/dev/stderr'], {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, timeout: 120_000,
-  }).toString();
-  return out;
+/** The simulator's scripted violations (its --truth output) for one day of the scenario. */
+function scriptedViolations(dir: string): { rule: string; from: string }[] {
+  const truth = join(dir, 'truth.jsonl');
+  execFileSync(process.execPath, [join(ROOT, 'apps/ingestor/bin/seawarden.js'), 'simulate', '--scenario', 'zhoushan', '--start', '2026-07-18T00:00:00+08:00', '--hours', '24', '--seed', '1', '--truth', truth], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], timeout: 120_000,
+  });
+  return readFileSync(truth, 'utf8').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { rule: string; from: string });
 }
 
 describe.skipIf(!haveChromium)('web console in chromium against the real server', () => {
@@ -67,17 +67,14 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
   beforeAll(async () => {
     ensureBuilt();
     mkdirSync(ARTIFACTS, { recursive: true });
-    const truth = simulatorStart()
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as { rule: string; from: string });
-    if (truth.length === 0) throw new Error('browser test: the simulator scripted no violation for 2026-07-18 04:00–10:00 (seed 1)');
+    dataDir = mkdtempSync(join(tmpdir(), 'seawarden-browser-'));
+    const truth = scriptedViolations(dataDir);
+    if (truth.length === 0) throw new Error('browser test: the simulator scripted no violation on 2026-07-18 (seed 1)');
     const first = Math.min(...truth.map((v) => Date.parse(v.from)));
     const start = new Date(first - 5 * 60_000).toISOString();
 
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    dataDir = mkdtempSync(join(tmpdir(), 'seawarden-browser-'));
     server = spawn(process.execPath, [join(ROOT, 'apps/ingestor/dist/main.js')], {
       cwd: ROOT,
       env: {
@@ -117,6 +114,11 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     ctx.on('page', (p) => p.on('websocket', (ws) => { if (!ws.url().startsWith(`ws://127.0.0.1:${new URL(origin).port}/`)) offOrigin.push(ws.url()); }));
   }, 900_000);
 
+  // A failed step must not leave a page rendering the map in the background (software GL).
+  afterEach(async () => {
+    for (const p of ctx?.pages() ?? []) await p.close().catch(() => undefined);
+  });
+
   afterAll(async () => {
     await ctx?.close();
     server?.kill('SIGTERM');
@@ -138,7 +140,7 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await page.locator('#login-username').fill(a.username);
     await page.locator('#login-password').fill(a.password);
     await page.locator('form.login button[type=submit]').click();
-    await page.locator('[data-testid=conn-status][data-state=connected]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=conn-status][data-state=connected]').waitFor({ timeout: 60_000 });
     return page;
   }
 
@@ -195,7 +197,7 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await open.waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-alerts.png') });
     await open.click();
-    await page.locator('[data-testid=audit-trail] li').first().waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=audit-trail] li').first().waitFor({ timeout: 60_000 });
     const note = `confirmed by browser test ${Date.now()}`;
     await page.locator('[data-testid=decision-note]').fill(note);
     await page.locator('[data-testid=confirm]').click();

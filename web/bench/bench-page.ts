@@ -4,13 +4,15 @@
 import { io } from 'socket.io-client';
 import type { CompactVesselDelta } from '@seawarden/contracts';
 import * as maplibregl from 'maplibre-gl';
-import { applyDelta, type LiveVessel } from '../src/live/vessel-store.js';
+import { applyDelta, toFeatureCollection, type LiveVessel } from '../src/live/vessel-store.js';
 import { SeaMap } from '../src/map/sea-map.js';
 
 interface BenchResult {
   n: number;
   mode: string;
   updates: number[];
+  /** Main-thread JS per update: applying the delta and building the GeoJSON (no map work). */
+  prep: number[];
   panFps: number;
   panFrames: number;
 }
@@ -34,6 +36,7 @@ async function run(): Promise<void> {
   const vessels = new Map<number, LiveVessel>();
   const markers = new Map<number, maplibregl.Marker>();
   const updates: number[] = [];
+  const prep: number[] = [];
   const socket = io('/live', { transports: ['websocket'] });
 
   const idle = () => new Promise<void>((resolve) => sea.map.once('idle', () => resolve()));
@@ -46,7 +49,10 @@ async function run(): Promise<void> {
   socket.on('vessels:compact', (d: CompactVesselDelta) => {
     const t0 = performance.now();
     pending = pending.then(async () => {
+      const p0 = performance.now();
       applyDelta(vessels, d);
+      if (mode !== 'dom') toFeatureCollection(vessels);
+      if (!d.full) prep.push(performance.now() - p0);
       if (mode === 'dom') {
         for (const v of vessels.values()) {
           let m = markers.get(v.mmsi);
@@ -88,7 +94,7 @@ async function run(): Promise<void> {
     requestAnimationFrame(step);
   });
   const secs = (performance.now() - start) / 1000;
-  window.__bench = { n, mode, updates, panFps: frames / secs, panFrames: frames };
+  window.__bench = { n, mode, updates, prep, panFps: frames / secs, panFrames: frames };
 }
 
 run().catch((err: unknown) => {

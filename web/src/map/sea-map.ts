@@ -50,7 +50,11 @@ export class SeaMap {
     map.addSource('replay', { type: 'geojson', data: EMPTY });
     map.addSource('vessels', { type: 'geojson', data: EMPTY });
     const color = zoneColorExpression() as never;
-    map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': color, 'fill-opacity': 0.12 } });
+    map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: {
+      'fill-color': color,
+      // Area-wide zones (ban areas, jurisdictions) only outlined, so the sea stays readable.
+      'fill-opacity': ['match', ['get', 'kind'], 'jurisdiction', 0, 'fishing_ban', 0.04, 0.16],
+    } });
     map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': color, 'line-width': 1.2, 'line-opacity': 0.8 } });
     map.addLayer({ id: 'zone-highlight', type: 'line', source: 'zones', filter: ['==', ['get', 'id'], '__none__'], paint: { 'line-color': '#ffffff', 'line-width': 3 } });
     map.addLayer({ id: 'track-line', type: 'line', source: 'track', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#fff176', 'line-width': 2, 'line-opacity': 0.85 } });
