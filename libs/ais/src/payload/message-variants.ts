@@ -4,6 +4,7 @@
  */
 import { readUint } from './bit-buffer.js';
 import { compileReader, type Reader } from './compile-reader.js';
+import { compileWriter, type Writer } from './compile-writer.js';
 import { APPLICATION_TABLES, type ApplicationTable } from './application-tables.js';
 import { bool, data, spare, uint, type FieldSpec, type MessageTable } from './field-table.js';
 import * as T from './message-tables.js';
@@ -11,9 +12,10 @@ import * as T from './message-tables.js';
 export interface Variant {
   table: MessageTable;
   read: Reader;
+  write: Writer;
 }
 
-const variant = (table: MessageTable): Variant => ({ table, read: compileReader(table) });
+const variant = (table: MessageTable): Variant => ({ table, read: compileReader(table), write: compileWriter(table) });
 
 /** Type 6 and 8 headers, and where their application data begins. */
 const BINARY_HEADERS: Record<6 | 8, { fields: FieldSpec[]; dataStart: number }> = {
