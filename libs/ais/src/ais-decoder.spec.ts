@@ -229,6 +229,17 @@ describe('AisDecoder $PGHP wrappers', () => {
     ]);
   });
 
+  it('holds messages of a wrapper stream for a few lines only; deliverHeld releases them at once', () => {
+    const got: number[] = [];
+    const d = new AisDecoder({ decodePayload: standIn, onMessage: (m) => got.push(m.line) });
+    d.push(pghp(1, s1));
+    d.push(s1);
+    d.push(s2);
+    expect(got).toEqual([2]);
+    d.deliverHeld();
+    expect(got).toEqual([2, 3]);
+  });
+
   it('prefers the wrapper time to a trailing logging time', () => {
     const { messages } = run([`${pghp(390, s1)},1327992119157`, `${s1},1327992119173`]);
     expect(messages[0]!.receivedAt).toBe('2010-06-11T11:46:11.390Z');

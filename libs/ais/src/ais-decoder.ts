@@ -173,6 +173,18 @@ export class AisDecoder {
     }
   }
 
+  /**
+   * Deliver now the messages held for a `$PGHP` that may still follow them (only streams that
+   * carry `$PGHP` hold any, for at most a few lines). A live feed can call this when it goes quiet.
+   */
+  deliverHeld(): void {
+    try {
+      this.releaseHeld(Infinity);
+    } catch {
+      this.c.callbackErrors++;
+    }
+  }
+
   /** End of stream: buffered fragments and a waiting wrapper become rejections. */
   flush(): void {
     try {
@@ -425,7 +437,9 @@ export class AisDecoder {
     this.c.messages++;
     if (parts === null) this.settleOk(lineNo, wrap, glued);
     else for (const p of parts) this.settleOk(p.line, p.wrap, p.glued);
-    if (this.wrapperMode) this.held.push({ m, checksum: wrap === null && !timeFromTag ? checksum : -1 });
+    const claimable = wrap === null && !timeFromTag;
+    // Held only while a later `$PGHP` could still claim it (or to keep the order behind one that is).
+    if (this.wrapperMode && (claimable || this.held.length > 0)) this.held.push({ m, checksum: claimable ? checksum : -1 });
     else this.deliver(m);
   }
 
