@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { AisMessage } from '@seawarden/contracts';
+import { toCopyBinary, toCopyText, toPositionRow, type PositionRow } from './position-row.js';
+
+const msg = (over: Partial<AisMessage> = {}): AisMessage => ({
+  type: 1, repeat: 0, mmsi: 412000001, channel: 'A', talker: 'AI', own: false, line: 1,
+  receivedAt: '2026-06-10T01:02:03.456Z', source: 'rx1', lat: 29.95, lon: 122.3, sog: 8.2, cog: 91.5, heading: 90, navStatus: 0, ...over,
+});
+
+describe('toPositionRow', () => {
+  it('keeps a usable position with its receive time', () => {
+    expect(toPositionRow(msg(), 0)).toEqual([Date.parse('2026-06-10T01:02:03.456Z'), 412000001, 29.95, 122.3, 8.2, 91.5, 90, 0, 1, 'rx1']);
+  });
+  it('uses the writer clock when the message has no time', () => {
+    expect(toPositionRow(msg({ receivedAt: null }), 1234)![0]).toBe(1234);
+  });
+  it('skips messages without a usable position or MMSI', () => {
+    expect(toPositionRow(msg({ lat: null }), 0)).toBeNull();
+    expect(toPositionRow(msg({ lat: 91 }), 0)).toBeNull();
+    expect(toPositionRow(msg({ lon: 181 }), 0)).toBeNull();
+    expect(toPositionRow(msg({ mmsi: 0 }), 0)).toBeNull();
+    expect(toPositionRow(msg({ type: 5, lat: undefined, lon: undefined }), 0)).toBeNull();
+  });
+  it('nulls out-of-range optional values instead of failing the batch', () => {
+    const r = toPositionRow(msg({ sog: -1, cog: 400, heading: 1.5, navStatus: null }), 0)!;
+    expect(r.slice(4, 8)).toEqual([null, null, null, null]);
+  });
+});
+
+describe('COPY encodings', () => {
+  const rows: PositionRow[] = [
+    [Date.parse('2026-06-10T01:02:03.456Z'), 412000001, 29.95, 122.3, 8.5, null, 90, null, 18, 'a\tb'],
+    [Date.parse('1999-12-31T23:59:59.999Z'), 1, -10, -170, null, 1, null, 2, 1, null],
+  ];
+  it('escapes text-format specials', () => {
+    expect(toCopyText(rows).split('\n')[0]).toBe('2026-06-10T01:02:03.456Z\t412000001\t29.95\t122.3\t8.5\t\\N\t90\t\\N\t18\ta\\tb');
+  });
+  it('writes binary tuples PostgreSQL can read back (times before 2000 too)', () => {
+    const buf = toCopyBinary(rows);
+    expect(buf.subarray(0, 11).toString('latin1')).toBe('PGCOPY\n\xff\r\n\0');
+    let o = 19;
+    const readRow = () => {
+      expect(buf.readInt16BE(o)).toBe(10);
+      o += 2;
+      const field = () => {
+        const n = buf.readInt32BE(o);
+        o += 4;
+        if (n < 0) return null;
+        const b = buf.subarray(o, o + n);
+        o += n;
+        return b;
+      };
+      const us = field()!.readBigInt64BE();
+      return [Number(us / 1000n) + Date.UTC(2000, 0, 1), field()!.readInt32BE(), field()!.readDoubleBE(), field()!.readDoubleBE(),
+        field()?.readFloatBE() ?? null, field()?.readFloatBE() ?? null, field()?.readInt16BE() ?? null, field()?.readInt16BE() ?? null,
+        field()!.readInt16BE(), field()?.toString('utf8') ?? null];
+    };
+    expect(readRow()).toEqual(rows[0]);
+    const second = readRow();
+    expect(second[0]).toBe(rows[1]![0]);
+    expect(second.slice(1)).toEqual(rows[1]!.slice(1));
+    expect(buf.readInt16BE(o)).toBe(-1);
+    expect(o + 2).toBe(buf.length);
+  });
+});
