@@ -4,6 +4,7 @@
  * per-source counters. Real decoder (@seawarden/ais), no mocks.
  */
 import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
@@ -11,7 +12,7 @@ import { Registry } from 'prom-client';
 import { encodeMessage } from '@seawarden/ais';
 import { createLogger, metricsRegistry, parseFeeds } from '@seawarden/config';
 import type { AisMessage } from '@seawarden/contracts';
-import { FeedManager, IngestorModule, UdpSource, aisDecoderFactory, type MessageContext } from '@seawarden/ingestor';
+import { FeedManager, IngestorModule, TcpServerSource, UdpSource, aisDecoderFactory, type MessageContext } from '@seawarden/ingestor';
 
 const quiet = createLogger('test', 'warn');
 const T0 = 1_751_328_000; // 2025-07-01T00:00:00Z
@@ -160,5 +161,47 @@ describe('HTTP POST /api/ingest and /metrics on the running app', () => {
     const res = await fetch(`${off.base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: heard('x', T0) });
     expect(res.status).toBe(404);
     expect((await res.json()).message).toMatch(/add "http" to FEEDS/);
+  });
+});
+
+describe('connection metrics', () => {
+  it('counts peers of a TCP server source and reconnects of a TCP client source', async () => {
+    // A receiver that accepts, sends one sentence and hangs up: the client keeps reconnecting.
+    const upstream = createServer((socket) => {
+      socket.on('error', () => {});
+      socket.end(heard('up', T0, 412000020) + '\n');
+    });
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+    cleanup.push(() => new Promise((r) => upstream.close(r)));
+    const upPort = (upstream.address() as AddressInfo).port;
+
+    const registry = new Registry();
+    const manager = new FeedManager({
+      feeds: parseFeeds(`tcp-server://127.0.0.1:0?id=push,tcp-client://127.0.0.1:${upPort}?id=pull&minBackoffMs=10&maxBackoffMs=20`),
+      dedupeWindowMs: 2000, createDecoder: aisDecoderFactory, registry, logger: quiet,
+    });
+    await manager.start();
+    cleanup.push(() => manager.stop());
+    const port = (manager.source('push') as TcpServerSource).address()!.port;
+    const a = connect(port, '127.0.0.1');
+    const b = connect(port, '127.0.0.1');
+    for (const c of [a, b]) c.on('error', () => {}); // reset by the source's stop()
+    cleanup.push(() => { a.destroy(); b.destroy(); });
+    a.write(heard('a', T0, 412000021) + '\n');
+    b.write(heard('b', T0, 412000022) + '\n');
+
+    const status = (id: string) => manager.status().find((s) => s.id === id)!;
+    await until(() => status('push').messages === 2 && status('pull').reconnects >= 2, 'pushed messages and reconnects');
+    const text = await registry.metrics();
+    expect(text).toContain('seawarden_feed_connections{source="push"} 2');
+    expect(status('push').connections).toBe(2);
+    const reconnects = Number(/seawarden_feed_reconnects_total\{source="pull"\} (\d+)/.exec(text)![1]);
+    expect(reconnects).toBeGreaterThanOrEqual(2);
+    expect(status('pull').messages).toBeGreaterThanOrEqual(1);
+    // The upstream sends the same sentence on every connection: copies within the window are dropped.
+    expect(status('pull').duplicates).toBe(status('pull').messages - 1);
+    a.destroy();
+    await until(() => status('push').connections === 1, 'one peer gone');
+    expect(await registry.metrics()).toContain('seawarden_feed_connections{source="push"} 1');
   });
 });

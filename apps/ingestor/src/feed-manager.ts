@@ -171,9 +171,9 @@ export class FeedManager {
       // A finished replay/simulation will send no more fragments.
       if (state === 'done') feed.decoder.flush?.();
       setStateGauge(m, id, state);
-      if (source instanceof TcpServerSource) m.connections.set({ source: id }, source.connections);
       this.logger.log(`feed ${id} ${state}`, { source: id, state });
     });
+    source.on('peers', (count) => m.connections.set({ source: id }, count));
     source.on('reconnect', () => {
       status.reconnects++;
       m.reconnects.inc({ source: id });

@@ -26,6 +26,8 @@ export interface FeedSourceEvents {
   reconnect: [];
   /** Non-fatal trouble worth logging (connection refused, socket error). */
   problem: [Error];
+  /** Number of connected peers changed (multi-peer sources). */
+  peers: [number];
 }
 
 export interface FeedSource {

@@ -51,6 +51,7 @@ export class TcpServerSource extends BaseFeedSource {
   private accept(socket: Socket): void {
     const peer = `${socket.remoteAddress}:${socket.remotePort}`;
     this.peers.add(socket);
+    this.emit('peers', this.peers.size);
     const splitter = new LineSplitter({
       maxLineLength: this.options.maxLineLength,
       onLine: (line) => this.emitLine(line, this.now(), peer),
@@ -60,6 +61,7 @@ export class TcpServerSource extends BaseFeedSource {
     socket.on('error', (err) => this.problem(new Error(`peer ${peer}: ${err.message}`, { cause: err })));
     socket.on('close', () => {
       this.peers.delete(socket);
+      this.emit('peers', this.peers.size);
       splitter.reset();
     });
   }
