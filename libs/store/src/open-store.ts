@@ -11,7 +11,7 @@ import { VesselRepository } from './vessel.repository.js';
 import { VesselStateRepository } from './vessel-state.repository.js';
 import { defaultLogger, type StoreLogger } from './logger.js';
 import { migrate } from './migrator.js';
-import { openPool, type StoreKind } from './pool.js';
+import { openPool, type OpenedPool, type StoreKind } from './pool.js';
 import { createPositionSink, type PositionMethod } from './position-sink.js';
 import { PositionWriter } from './position-writer.js';
 import { applyRetention } from './retention.js';
@@ -37,6 +37,8 @@ export interface OpenStoreOptions {
     retryMaxMs?: number;
   };
   maxConnections?: number;
+  /** Use this open PGlite instead of one in dataDir (tests: a TimescaleDB build); the caller closes it. */
+  pglite?: unknown;
   /** Another migrations folder (tests). */
   migrationsDir?: string;
 }
@@ -79,6 +81,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     databaseUrl: opts.databaseUrl ?? undefined,
     dataDir: dataDir.startsWith('memory://') ? dataDir : join(dataDir, 'pglite'),
     maxConnections: opts.maxConnections,
+    pglite: opts.pglite as OpenedPool['lite'],
     logger,
   });
   const db = createDb(opened.pool);

@@ -19,6 +19,8 @@ export interface PoolOptions {
   databaseUrl?: string;
   /** PGlite data directory (`memory://` for an in-memory database). */
   dataDir: string;
+  /** An already open PGlite (e.g. a build with TimescaleDB, in tests); closed by the caller. */
+  pglite?: PGlite;
   /** Max server connections. */
   maxConnections?: number;
   logger: StoreLogger;
@@ -39,8 +41,9 @@ export async function openPool(opts: PoolOptions): Promise<OpenedPool> {
     pool.on('error', (err) => opts.logger.warn('idle database connection lost', { error: err.message }));
     return { kind: 'postgres', pool, close: () => pool.end() };
   }
-  if (!opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
-  const lite = await PGlite.create(opts.dataDir);
+  const own = !opts.pglite;
+  if (own && !opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
+  const lite = opts.pglite ?? (await PGlite.create(opts.dataDir));
   const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
   pool.on('error', (err) => opts.logger.warn('pglite connection error', { error: err.message }));
   return {
@@ -49,7 +52,7 @@ export async function openPool(opts: PoolOptions): Promise<OpenedPool> {
     lite,
     async close() {
       await pool.end();
-      await lite.close();
+      if (own) await lite.close();
     },
   };
 }
