@@ -210,11 +210,8 @@ export class AisDecoder {
       let end = len;
       while (start < end && line.charCodeAt(start) <= 32) start++;
       while (end > start && line.charCodeAt(end - 1) <= 32) end--;
-      if (start === end) {
-        this.reject(lineNo, 'empty_line', 'blank line', line);
-        return;
-      }
-      this.processSentences(line, lineNo, start, end, meta);
+      if (start === end) this.reject(lineNo, 'empty_line', 'blank line', line);
+      else this.processSentences(line, lineNo, start, end, meta);
     }
     if (this.held.length > 0) this.releaseHeld(lineNo);
   }
@@ -260,19 +257,19 @@ export class AisDecoder {
       if (line.charCodeAt(pos) === BACKSLASH) {
         const close = line.indexOf('\\', pos + 1);
         if (close < 0 || close >= end) {
-          this.sentenceBad(lineNo, 'bad_tag_block', 'tag block has no closing backslash', line, end);
+          this.sentenceBad(lineNo, 'bad_tag_block', 'tag block has no closing backslash', line);
           return;
         }
         const t = parseTagBlock(line, pos + 1, close);
         s = close + 1;
         if (isTagBlockError(t)) {
           // The sentence behind it is skipped: find where a glued next one would start.
-          this.sentenceBad(lineNo, 'bad_tag_block', t.error, line, end);
+          this.sentenceBad(lineNo, 'bad_tag_block', t.error, line);
           return;
         }
         tag = t;
         if (s >= end) {
-          this.sentenceBad(lineNo, 'bad_tag_block', 'tag block with no sentence after it', line, end);
+          this.sentenceBad(lineNo, 'bad_tag_block', 'tag block with no sentence after it', line);
           return;
         }
       }
@@ -285,19 +282,19 @@ export class AisDecoder {
         addr = s; // `AIVDM,...` with the `!` lost: checksum still proves the rest
         missingStart = true;
       } else {
-        this.sentenceBad(lineNo, 'not_nmea', tag === null ? 'no NMEA start delimiter' : 'no sentence after the tag block', line, end);
+        this.sentenceBad(lineNo, 'not_nmea', tag === null ? 'no NMEA start delimiter' : 'no sentence after the tag block', line);
         return;
       }
       const comma = line.indexOf(',', addr);
       if (comma < 0 || comma >= end) {
-        this.sentenceBad(lineNo, 'malformed_sentence', 'no fields after the address', line, end);
+        this.sentenceBad(lineNo, 'malformed_sentence', 'no fields after the address', line);
         return;
       }
       if (!(comma - addr === 5 && isVdmAddress(line, addr, end))) {
         if (comma - addr === 4 && line.startsWith('PGHP', addr) && tag === null && pos === start) {
           this.gatehouse(line, lineNo, addr, comma, end);
         } else {
-          this.sentenceBad(lineNo, 'unknown_sentence', `"${line.slice(addr, comma)}" is not an AIS sentence`, line, end);
+          this.sentenceBad(lineNo, 'unknown_sentence', `"${line.slice(addr, comma)}" is not an AIS sentence`, line);
         }
         return;
       }
@@ -497,7 +494,7 @@ export class AisDecoder {
   }
 
   /** A sentence that failed before it was an AIS sentence: settle it (and its glued line). */
-  private sentenceBad(lineNo: number, reason: RejectReason, detail: string, line: string, _end: number): void {
+  private sentenceBad(lineNo: number, reason: RejectReason, detail: string, line: string): void {
     const glued = this.curGlued;
     if (glued !== null) this.settleBad(lineNo, null, glued, reason, detail, line);
     else this.reject(lineNo, reason, detail, line);
