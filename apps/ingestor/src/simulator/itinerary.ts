@@ -1,4 +1,4 @@
-import { courseDeg, distanceM, KN_TO_MS, lerp, offset, type LatLon } from './nav-math.js';
+import { courseDeg, distanceM, KN_TO_MS, offset, type LatLon } from './nav-math.js';
 import type { Prng } from './prng.js';
 
 /** AIS navigational status codes used by the scenario. */
@@ -128,9 +128,16 @@ export class Timeline {
   at(t: number): Kinematics | undefined {
     const seg = this.segmentAt(t);
     if (!seg) return undefined;
-    if (seg.kind === 'stay') return { ...seg.at, sog: 0, cog: NaN, navStatus: seg.navStatus };
-    const p = lerp(seg.from, seg.to, (t - seg.t0) / (seg.t1 - seg.t0));
-    return { ...p, sog: seg.speedKn, cog: courseDeg(seg.from, seg.to), navStatus: seg.navStatus };
+    // Plain literals of one shape (no spread): this runs for every transmission.
+    if (seg.kind === 'stay') return { lat: seg.at.lat, lon: seg.at.lon, sog: 0, cog: NaN, navStatus: seg.navStatus };
+    const f = (t - seg.t0) / (seg.t1 - seg.t0);
+    return {
+      lat: seg.from.lat + (seg.to.lat - seg.from.lat) * f,
+      lon: seg.from.lon + (seg.to.lon - seg.from.lon) * f,
+      sog: seg.speedKn,
+      cog: courseDeg(seg.from, seg.to),
+      navStatus: seg.navStatus,
+    };
   }
 
   /** When the vessel last left a stay before t (start of the timeline if never). */

@@ -29,10 +29,6 @@ export function offset(p: LatLon, deg: number, metres: number): LatLon {
   return { lat: p.lat + dLat, lon: p.lon + dLon };
 }
 
-export function lerp(a: LatLon, b: LatLon, f: number): LatLon {
-  return { lat: a.lat + (b.lat - a.lat) * f, lon: a.lon + (b.lon - a.lon) * f };
-}
-
 /** Ray-casting point in polygon for a ring of [lon, lat] positions. */
 export function inRing(p: LatLon, ring: readonly (readonly number[])[]): boolean {
   let inside = false;
