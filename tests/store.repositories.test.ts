@@ -240,3 +240,24 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+for (const backend of BACKENDS) {
+  describe.skipIf(backend.skip)(`store retention on ${backend.name} (plain tables)`, () => {
+    it('removes positions older than retentionDays at startup', async () => {
+      const env = await backend.prepare();
+      try {
+        let store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, logger: quietLogger });
+        const now = Date.now();
+        for (const daysAgo of [40, 20, 1]) store.positions.write(positionMessage(412000050, now - daysAgo * 86_400_000, 30, 122) as never);
+        await store.positions.flush();
+        await store.close();
+        store = await openStore({ databaseUrl: env.databaseUrl, dataDir: env.dataDir, retentionDays: 30, logger: quietLogger });
+        const { rows } = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM positions');
+        expect(rows[0]!.n).toBe(2);
+        await store.close();
+      } finally {
+        await env.cleanup();
+      }
+    });
+  });
+}

@@ -44,7 +44,9 @@ export async function openPool(opts: PoolOptions): Promise<OpenedPool> {
   const own = !opts.pglite;
   if (own && !opts.dataDir.startsWith('memory://')) mkdirSync(opts.dataDir, { recursive: true });
   const lite = opts.pglite ?? (await PGlite.create(opts.dataDir));
-  const pool = new pg.Pool(createPgConfig(lite) as unknown as pg.PoolConfig);
+  // One client only: every pg client of this pool shares PGlite's single session, so a second
+  // client would interleave its statements into the first one's transaction.
+  const pool = new pg.Pool({ ...(createPgConfig(lite) as unknown as pg.PoolConfig), max: 1 });
   pool.on('error', (err) => opts.logger.warn('pglite connection error', { error: err.message }));
   return {
     kind: 'pglite',
