@@ -111,10 +111,11 @@ async function measure(n, mode) {
   return { n, mode, median, p90: u[Math.min(u.length - 1, Math.floor(u.length * 0.9))], max: u[u.length - 1], prep: pr[Math.floor(pr.length / 2)], fps: res.panFps };
 }
 
+const LABELS = { layer: 'GeoJSON symbol layer', circle: 'GeoJSON circle layer', dom: 'DOM markers' };
 const results = [];
 try {
-  for (const [n, mode] of [[20000, 'layer'], [2000, 'layer'], [2000, 'dom'], [0, 'layer']]) {
-    console.log(`measuring ${n} vessels, ${mode === 'layer' ? 'GeoJSON symbol layer' : 'DOM markers'}…`);
+  for (const [n, mode] of [[20000, 'layer'], [20000, 'circle'], [2000, 'layer'], [2000, 'dom'], [0, 'layer']]) {
+    console.log(`measuring ${n} vessels, ${LABELS[mode]}…`);
     results.push(await measure(n, mode));
   }
 } finally {
@@ -128,6 +129,6 @@ console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map(
 console.log('vessels  renderer              update→idle median   p90      max   JS prep median   pan fps');
 for (const r of results) {
   console.log(
-    `${String(r.n).padEnd(8)} ${(r.mode === 'layer' ? 'GeoJSON symbol layer' : 'DOM markers').padEnd(21)} ${r.median.toFixed(0).padStart(6)} ms ${r.p90.toFixed(0).padStart(8)} ms ${r.max.toFixed(0).padStart(6)} ms ${r.prep.toFixed(1).padStart(11)} ms ${r.fps.toFixed(1).padStart(9)}`,
+    `${String(r.n).padEnd(8)} ${LABELS[r.mode].padEnd(21)} ${r.median.toFixed(0).padStart(6)} ms ${r.p90.toFixed(0).padStart(8)} ms ${r.max.toFixed(0).padStart(6)} ms ${r.prep.toFixed(1).padStart(11)} ms ${r.fps.toFixed(1).padStart(9)}`,
   );
 }

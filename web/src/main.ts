@@ -40,8 +40,10 @@ function header(ctx: ViewContext | null, active: string): HTMLElement {
     };
     ctx.live.onState(paint);
   }
+  // Names the language it switches to, in that language (marked with its lang attribute).
   const langBtn = h('button', {
     type: 'button', class: 'lang', 'data-testid': 'lang-switch', i18n: 'app.lang.switch', 'data-i18n-title': 'app.lang', title: t('app.lang'),
+    lang: lang() === 'en' ? 'zh-CN' : 'en',
     onclick: () => setLang(lang() === 'en' ? 'zh-CN' : 'en'),
   });
   const right = h('div', { class: 'header-right' }, ctx ? status : null, langBtn);
@@ -108,8 +110,9 @@ onSessionChange((s) => {
     void render();
   }
 });
-onLangChange(() => {
+onLangChange((l) => {
   document.title = t('app.title');
+  document.querySelector('[data-testid=lang-switch]')?.setAttribute('lang', l === 'en' ? 'zh-CN' : 'en');
   applyI18n(document);
 });
 root.dataset.signedIn = getSession() ? '1' : '0';
