@@ -20,7 +20,7 @@ describe('ROLE=all process', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'seawarden-app-'));
-    const config = loadConfig({ DATA_DIR: dataDir, FEEDS: 'udp://127.0.0.1:0?id=udp-rx,http', LOG_LEVEL: 'warn', JWT_SECRET: 'x'.repeat(32), DEMO_ACCOUNTS: 'false' });
+    const config = loadConfig({ DATA_DIR: dataDir, FEEDS: 'udp://127.0.0.1:0?id=udp-rx,http', LOG_LEVEL: 'warn', JWT_SECRET: 'x'.repeat(32), DEMO_ACCOUNTS: 'false', ADMIN_PASSWORD: 'harbour-master-1' });
     running = await bootstrap({ ...config, port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${running.port}`;
   });
@@ -40,8 +40,8 @@ describe('ROLE=all process', () => {
     await new Promise<void>((r, j) => sender.send(line + '\r\n', udpPort, '127.0.0.1', (e) => (e ? j(e) : r())));
     sender.close();
     const end = Date.now() + 10_000;
-    while (!running.runtime.engine!.snapshot(413000777) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
-    expect(running.runtime.engine!.snapshot(413000777)).toMatchObject({ mmsi: 413000777, lat: 29.95, lon: 122.38, sog: 8.4 });
+    while (!running.runtime.detection!.snapshot(413000777) && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+    expect(running.runtime.detection!.snapshot(413000777)).toMatchObject({ mmsi: 413000777, lat: 29.95, lon: 122.38, sog: 8.4 });
 
     const posted = await fetch(`${base}/api/ingest`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: line });
     expect(posted.status).toBe(202);
@@ -53,5 +53,29 @@ describe('ROLE=all process', () => {
 
     const health = await fetch(`${base}/health`);
     expect(health.status).toBe(200);
+  });
+
+  it('swaps zones live from the console and lists the built-in registry seeded into the store', async () => {
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'harbour-master-1' }) });
+    expect(login.status).toBe(200);
+    const auth = { authorization: `Bearer ${(await login.json()).accessToken}` };
+    const zones = await (await fetch(`${base}/api/zones`, { headers: auth })).json();
+    const before = running.runtime.detection!.current;
+    expect(zones.features.length).toBeGreaterThan(2);
+
+    const fewer = { ...zones, features: zones.features.slice(1) };
+    const put = await fetch(`${base}/api/zones`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(fewer) });
+    expect(put.status).toBe(200);
+    expect(running.runtime.detection!.current).not.toBe(before);
+    expect(running.runtime.detection!.current.zones().size).toBe(fewer.features.length);
+    // The vessel tracked before the swap is still there.
+    expect(running.runtime.detection!.snapshot(413000777)).toBeTruthy();
+
+    const bad = await fetch(`${base}/api/zones`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'x' }, geometry: null }] }) });
+    expect(bad.status).toBe(400);
+    expect(running.runtime.detection!.get().features.length).toBe(fewer.features.length);
+
+    const registry = await (await fetch(`${base}/api/registry?limit=5`, { headers: auth })).json();
+    expect(JSON.stringify(registry)).toMatch(/"mmsi":\s*\d{9}/);
   });
 });

@@ -3,26 +3,28 @@
  * live bus (owner G), detection engine with its zones/calendars/registry (owners D, E).
  * Which of them a process opens depends on ROLE.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LoggerService } from '@nestjs/common';
 import type { SeawardenConfig } from '@seawarden/config';
 import { createLogger, metricsRegistry } from '@seawarden/config';
 import { consoleSettings, createLiveBus, type ConsoleDeps, type ConsoleStore, type GeoJsonFeatureCollection, type MemoryLiveBus } from '@seawarden/console';
-import { DetectionEngine, type EngineState } from '@seawarden/geofence';
-import { loadDetectionConfig, readGeoJson, type DetectionConfig } from '@seawarden/geofence/scenario';
+import { loadCalendars, loadZones, type EngineState } from '@seawarden/geofence';
+import { loadDetectionConfig, readGeoJson } from '@seawarden/geofence/scenario';
 import { openStore, type Store } from '@seawarden/store';
+import { DetectionConfigHolder, registryFromRows, type DetectionParts, type RegistryRow } from './detection-config.js';
 import type { FeedManager } from './feed-manager.js';
+import type { PipelineDeps, StorePort } from './pipeline.service.js';
 
 const ENGINE_STATE_SAVE_MS = 5 * 60_000;
-import type { PipelineDeps, StorePort } from './pipeline.service.js';
 
 export interface Runtime {
   config: SeawardenConfig;
-  store: Store | null;
+  store: Store;
   /** In-process, or over Redis when REDIS_URL is set (G's createLiveBus). */
   bus: MemoryLiveBus;
-  engine: DetectionEngine | null;
-  detection: DetectionConfig | null;
+  /** The engine and its configuration (null in a console-only process). */
+  detection: DetectionConfigHolder | null;
   pipeline: PipelineDeps;
   /** What the console module needs; it serves /metrics itself only when the ingestor does not run here. */
   consoleDeps(feeds: FeedManager | null): ConsoleDeps;
@@ -33,11 +35,8 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
   const runsIngestor = config.role !== 'console';
   mkdirSync(config.dataDir, { recursive: true });
 
-  // Zones, calendars and registry: validated before anything else opens, so a bad file fails fast.
-  const detection = runsIngestor || config.role === 'all'
-    ? loadDetectionConfig({ zones: config.zonesFile, calendars: config.calendarsFile, registry: config.registryFile })
-    : null;
-  const engine = detection && runsIngestor ? new DetectionEngine({ zones: detection.zones, calendars: detection.calendars, registry: detection.registry }) : null;
+  // Configured files are checked before anything opens, so a bad file fails fast and by name.
+  const files = runsIngestor ? loadDetectionConfig({ zones: config.zonesFile, calendars: config.calendarsFile, registry: config.registryFile }) : null;
 
   const storeLog = createLogger('Store');
   const store = await openStore({
@@ -53,32 +52,34 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
   log.log(`store open (${store.kind}${store.timescale ? ', TimescaleDB' : ''})`, { databaseUrl: config.databaseUrl ? redact(config.databaseUrl) : null, dataDir: config.dataDir });
 
   let bus: MemoryLiveBus;
+  let detection: DetectionConfigHolder | null = null;
+  let stateTimer: NodeJS.Timeout | null = null;
   try {
     bus = await createLiveBus(config.redisUrl);
   } catch (err) {
     await store.close().catch(() => {});
     throw new Error(`REDIS_URL: cannot connect (${(err as Error).message})`, { cause: err });
   }
-  if (config.role === 'ingestor' && !config.redisUrl) log.warn('ROLE=ingestor without REDIS_URL: consoles in other processes will not see live events');
-
-  const pipeline: PipelineDeps = { engine, store: store satisfies StorePort, bus };
-
-  const zonesGeoJson = detection ? readGeoJson('zones', detection.files.zones) : null;
-  let stateTimer: NodeJS.Timeout | null = null;
-  if (engine) {
-    await restoreEngine(engine, store, log);
-    // Consoles in other processes read zones from the database.
-    if (zonesGeoJson) await syncZones(store, zonesGeoJson, log);
-    stateTimer = setInterval(() => void saveEngine(engine, store, log), ENGINE_STATE_SAVE_MS);
-    stateTimer.unref();
+  try {
+    if (config.role === 'ingestor' && !config.redisUrl) log.warn('ROLE=ingestor without REDIS_URL: consoles in other processes will not see live events');
+    if (files) {
+      detection = new DetectionConfigHolder(await detectionParts(config, files, store, log));
+      await restoreEngine(detection, store, log);
+      const holder = detection;
+      stateTimer = setInterval(() => void saveEngine(holder, store, log), ENGINE_STATE_SAVE_MS);
+      stateTimer.unref();
+    }
+  } catch (err) {
+    await bus.close().catch(() => {});
+    await store.close().catch(() => {});
+    throw err;
   }
-  const calendarsJson = detection ? JSON.parse(readFileSync(detection.files.calendars, 'utf8')) : null;
 
+  const pipeline: PipelineDeps = { engine: detection, store: store satisfies StorePort, bus };
   return {
     config,
     store,
     bus,
-    engine,
     detection,
     pipeline,
     consoleDeps(feeds) {
@@ -86,8 +87,13 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
         settings: consoleSettings(config as unknown as Record<string, unknown>),
         store: store as unknown as ConsoleStore,
         bus,
-        ...(engine ? { live: engine } : {}),
-        ...(zonesGeoJson ? { zones: { get: () => zonesGeoJson as unknown as GeoJsonFeatureCollection, calendars: () => calendarsJson } } : {}),
+        ...(detection
+          ? {
+              live: detection,
+              zones: detection,
+              registry: { reload: () => reloadRegistry(detection!, store, log) },
+            }
+          : {}),
         ...(feeds ? { feeds: { status: () => feeds.status() } } : {}),
         metrics: metricsRegistry,
         serveMetrics: config.role === 'console',
@@ -98,53 +104,130 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
     },
     async close() {
       if (stateTimer) clearInterval(stateTimer);
-      if (engine) await saveEngine(engine, store, log);
+      if (detection) await saveEngine(detection, store, log);
       await bus.close();
       await store.close();
     },
   };
 }
 
+/**
+ * What the engine runs with. A file named in the configuration always wins (and is written to
+ * the database, where consoles in other processes read it); otherwise what an administrator
+ * saved from the console (database / DATA_DIR) wins over the built-in Zhoushan defaults.
+ */
+async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof loadDetectionConfig>, store: Store, log: LoggerService): Promise<DetectionParts> {
+  let zones = files.zones;
+  let zonesGeoJson = readGeoJson('zones', files.files.zones) as unknown as GeoJsonFeatureCollection;
+  const saved = config.zonesFile ? null : await savedZones(store);
+  if (saved && saved.features.length > 0) {
+    try {
+      zones = loadZones(saved);
+      zonesGeoJson = saved;
+      log.log(`zones from the database (${saved.features.length}, edited in the console)`);
+    } catch (err) {
+      log.warn(`zones in the database are invalid (${(err as Error).message}); using ${files.files.zones}`);
+    }
+  }
+  if (zonesGeoJson !== saved) await writeZones(store, zonesGeoJson, log);
+
+  let calendars = files.calendars;
+  let calendarsJson: unknown = JSON.parse(readFileSync(files.files.calendars, 'utf8'));
+  const savedCalendars = join(config.dataDir, 'calendars.json');
+  if (!config.calendarsFile && existsSync(savedCalendars)) {
+    try {
+      const json: unknown = JSON.parse(readFileSync(savedCalendars, 'utf8'));
+      calendars = loadCalendars(json);
+      calendarsJson = json;
+      log.log(`ban calendars from ${savedCalendars} (edited in the console)`);
+    } catch (err) {
+      log.warn(`${savedCalendars} is invalid (${(err as Error).message}); using ${files.files.calendars}`);
+    }
+  }
+
+  let registry = files.registry;
+  const rows = config.registryFile ? [] : await registryRows(store);
+  if (rows.length > 0) {
+    try {
+      registry = registryFromRows(rows);
+      log.log(`vessel registry from the database (${rows.length} vessels)`);
+    } catch (err) {
+      log.warn(`registry in the database is invalid (${(err as Error).message}); using ${files.files.registry}`);
+    }
+  } else {
+    await writeRegistry(store, files.registry, log);
+  }
+  return { zones, zonesGeoJson, calendars, calendarsJson, registry };
+}
+
+async function savedZones(store: Store): Promise<GeoJsonFeatureCollection | null> {
+  const { rows } = await store.db.query<{ properties: unknown; geometry: unknown }>('SELECT properties, geometry FROM zones ORDER BY id');
+  if (rows.length === 0) return null;
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  return { type: 'FeatureCollection', features: rows.map((r) => ({ type: 'Feature', properties: json(r.properties), geometry: json(r.geometry) })) };
+}
+
+/** Replaces the `zones` table with the collection the engine runs with. */
+async function writeZones(store: Store, fc: GeoJsonFeatureCollection, log: LoggerService): Promise<void> {
+  try {
+    await store.db.tx(async (q) => {
+      await q.query('DELETE FROM zones');
+      for (const f of fc.features) {
+        await q.query('INSERT INTO zones (id, kind, properties, geometry, updated_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, now())', [
+          String(f.properties.id), String(f.properties.kind), JSON.stringify(f.properties), JSON.stringify(f.geometry),
+        ]);
+      }
+    });
+  } catch (err) {
+    log.warn(`zones not written to the database: ${(err as Error).message}`);
+  }
+}
+
+async function registryRows(store: Store): Promise<RegistryRow[]> {
+  return (await store.db.query<RegistryRow>('SELECT mmsi, name, category, gear, licensed_passengers, home_port, notes FROM registry ORDER BY mmsi')).rows;
+}
+
+/** Seeds the `registry` table (the console lists and edits it there). */
+async function writeRegistry(store: Store, registry: DetectionParts['registry'], log: LoggerService): Promise<void> {
+  try {
+    await store.db.tx(async (q) => {
+      for (const e of registry.entries()) {
+        await q.query(
+          `INSERT INTO registry (mmsi, name, category, gear, licensed_passengers, home_port, notes, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT (mmsi) DO NOTHING`,
+          [e.mmsi, e.name, e.category, e.gear, e.licensedPassengers, e.homePort, e.notes],
+        );
+      }
+    });
+  } catch (err) {
+    log.warn(`registry not written to the database: ${(err as Error).message}`);
+  }
+}
+
+/** After a console import: the engine takes the table's registry. */
+async function reloadRegistry(detection: DetectionConfigHolder, store: Store, log: LoggerService): Promise<void> {
+  const rows = await registryRows(store);
+  detection.replaceRegistry(registryFromRows(rows));
+  log.log(`vessel registry reloaded (${rows.length} vessels)`);
+}
+
 /** Vessel state and open alert episodes survive a restart (saved periodically and on shutdown). */
-async function restoreEngine(engine: DetectionEngine, store: Store, log: LoggerService): Promise<void> {
+async function restoreEngine(detection: DetectionConfigHolder, store: Store, log: LoggerService): Promise<void> {
   try {
     const state = await store.vesselState.load();
     if (!state) return;
-    engine.importState(state as EngineState);
-    log.log(`engine state restored (${engine.vesselCount} vessels)`);
+    detection.current.importState(state as EngineState);
+    log.log(`engine state restored (${detection.current.vesselCount} vessels)`);
   } catch (err) {
     log.warn(`engine state not restored: ${(err as Error).message}`);
   }
 }
 
-async function saveEngine(engine: DetectionEngine, store: Store, log: LoggerService): Promise<void> {
+async function saveEngine(detection: DetectionConfigHolder, store: Store, log: LoggerService): Promise<void> {
   try {
-    await store.vesselState.save(engine.exportState());
+    await store.vesselState.save(detection.current.exportState());
   } catch (err) {
     log.warn(`engine state not saved: ${(err as Error).message}`);
-  }
-}
-
-type ZoneFeatures = ReturnType<typeof readGeoJson>;
-
-/** Writes the zones the engine runs with into the `zones` table (replacing what was there). */
-async function syncZones(store: Store, fc: ZoneFeatures, log: LoggerService): Promise<void> {
-  try {
-    await store.db.tx(async (q) => {
-      const ids: string[] = [];
-      for (const f of fc.features) {
-        const id = String(f.properties.id);
-        ids.push(id);
-        await q.query(
-          `INSERT INTO zones (id, kind, properties, geometry, updated_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, now())
-           ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, properties = EXCLUDED.properties, geometry = EXCLUDED.geometry, updated_at = now()`,
-          [id, String(f.properties.kind), JSON.stringify(f.properties), JSON.stringify(f.geometry)],
-        );
-      }
-      await q.query('DELETE FROM zones WHERE NOT (id = ANY($1::text[]))', [ids]);
-    });
-  } catch (err) {
-    log.warn(`zones not written to the store: ${(err as Error).message}`);
   }
 }
 

@@ -1,0 +1,110 @@
+/**
+ * The detection engine and the configuration it runs with (zones, ban calendars, registry),
+ * changeable at run time from the console: a change is validated by the engine's own loaders,
+ * then a new engine takes over the old one's vessels and open alerts, so nothing is lost.
+ * The pipeline and the console hold this object, never a particular engine.
+ */
+import type { AisMessage, AlertChange, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
+import { DetectionEngine, loadCalendars, loadRegistry, loadZones, REGISTRY_COLUMNS, type BanCalendars, type Registry, type ZoneSet } from '@seawarden/geofence';
+import type { GeoJsonFeatureCollection } from '@seawarden/console';
+import type { DetectionPort } from './pipeline.service.js';
+
+export interface DetectionParts {
+  zones: ZoneSet;
+  zonesGeoJson: GeoJsonFeatureCollection;
+  calendars: BanCalendars;
+  calendarsJson: unknown;
+  registry: Registry;
+}
+
+export class DetectionConfigHolder implements DetectionPort {
+  private engine: DetectionEngine;
+  private parts: DetectionParts;
+
+  constructor(parts: DetectionParts) {
+    this.parts = parts;
+    this.engine = DetectionConfigHolder.build(parts);
+  }
+
+  get current(): DetectionEngine {
+    return this.engine;
+  }
+
+  // DetectionPort (pipeline)
+  process(msg: AisMessage, atMs: number): AlertChange[] {
+    return this.engine.process(msg, atMs);
+  }
+  tick(nowMs: number): AlertChange[] {
+    return this.engine.tick(nowMs);
+  }
+  drainChangedVessels(): VesselSnapshot[] {
+    return this.engine.drainChangedVessels();
+  }
+
+  // LiveVesselView (console)
+  snapshots(): Iterable<VesselSnapshot> {
+    return this.engine.snapshots();
+  }
+  snapshot(mmsi: number): VesselSnapshot | undefined {
+    return this.engine.snapshot(mmsi);
+  }
+  track(mmsi: number): TrackPoint[] {
+    return this.engine.track(mmsi);
+  }
+
+  // ZonesProvider (console)
+  get(): GeoJsonFeatureCollection {
+    return this.parts.zonesGeoJson;
+  }
+  calendars(): unknown {
+    return this.parts.calendarsJson;
+  }
+  /** Throws the loader's ZoneFileError (with featureIndex) on an invalid collection. */
+  replace(fc: unknown): { count: number } {
+    const zones = loadZones(fc);
+    this.swap({ ...this.parts, zones, zonesGeoJson: fc as GeoJsonFeatureCollection });
+    return { count: (fc as GeoJsonFeatureCollection).features.length };
+  }
+  replaceCalendars(json: unknown): { count: number } {
+    const calendars = loadCalendars(json);
+    this.swap({ ...this.parts, calendars, calendarsJson: json });
+    return { count: calendars.ids().length };
+  }
+  replaceRegistry(registry: Registry): void {
+    this.swap({ ...this.parts, registry });
+  }
+
+  private swap(parts: DetectionParts): void {
+    // Building the new engine validates the combination (e.g. a ban zone naming a missing calendar).
+    const next = DetectionConfigHolder.build(parts);
+    next.importState(this.engine.exportState());
+    this.engine = next;
+    this.parts = parts;
+  }
+
+  private static build(p: DetectionParts): DetectionEngine {
+    return new DetectionEngine({ zones: p.zones, calendars: p.calendars, registry: p.registry });
+  }
+}
+
+/** Registry rows as the store's `registry` table holds them. */
+export interface RegistryRow {
+  mmsi: number;
+  name: string | null;
+  category: string | null;
+  gear: string | null;
+  licensed_passengers: number | null;
+  home_port: string | null;
+  notes: string | null;
+}
+
+/** Rebuilds a registry from table rows through the CSV loader, so the same checks apply. */
+export function registryFromRows(rows: RegistryRow[]): Registry {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [REGISTRY_COLUMNS.join(',')];
+  for (const r of rows) lines.push([r.mmsi, r.name, r.category, r.gear, r.licensed_passengers, r.home_port, r.notes].map(cell).join(','));
+  return loadRegistry(lines.join('\n'));
+}
