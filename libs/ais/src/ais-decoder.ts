@@ -263,7 +263,7 @@ export class AisDecoder {
         const t = parseTagBlock(line, pos + 1, close);
         s = close + 1;
         if (isTagBlockError(t)) {
-          // The sentence behind it is skipped: find where a glued next one would start.
+          // The sentence behind it cannot be trusted (nor split from a glued one): the line is rejected.
           this.sentenceBad(lineNo, 'bad_tag_block', t.error, line);
           return;
         }

@@ -1,5 +1,5 @@
 import type { RejectReason } from '@seawarden/contracts';
-import { hexByteAt, toHexByte, xorChecksum } from './nmea-checksum.js';
+import { hexByteAt, toHexByte } from './nmea-checksum.js';
 import { trailingTimeMs } from './trailing-time.js';
 
 /**
@@ -54,14 +54,38 @@ function fail(f: SentenceFields, reason: RejectReason, detail: string): false {
 export function parseAisSentence(line: string, addr: number, comma: number, end: number, f: SentenceFields): boolean {
   f.next = -1;
   f.trailingMs = null;
-  const star = line.indexOf('*', comma);
-  if (star < 0 || star >= end) return fail(f, 'malformed_sentence', 'no checksum (truncated sentence?)');
+  // One pass up to the `*`: the checksum and the commas of the six fields (no indexOf per field).
+  let got = 44; // the comma after the address
+  for (let i = addr; i < comma; i++) got ^= line.charCodeAt(i);
+  let c2 = -1;
+  let c3 = -1;
+  let c4 = -1;
+  let c5 = -1;
+  let c6 = -1;
+  let commas = 0;
+  let star = -1;
+  for (let i = comma + 1; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 42 /* * */) {
+      star = i;
+      break;
+    }
+    got ^= c;
+    if (c === 44) {
+      commas++;
+      if (commas === 1) c2 = i;
+      else if (commas === 2) c3 = i;
+      else if (commas === 3) c4 = i;
+      else if (commas === 4) c5 = i;
+      else if (commas === 5) c6 = i;
+    }
+  }
+  if (star < 0) return fail(f, 'malformed_sentence', 'no checksum (truncated sentence?)');
   if (star + 2 >= end) return fail(f, 'malformed_sentence', 'checksum cut short');
   const want = hexByteAt(line, star + 1);
   if (want < 0) return fail(f, 'malformed_sentence', `checksum "${line.slice(star + 1, star + 3)}" is not hex`);
-  const got = xorChecksum(line, addr, star);
   // What follows the checksum: nothing, a trailer (`,…`), or a glued sentence.
-  let pos = star + 3;
+  const pos = star + 3;
   if (pos < end) {
     const c = line.charCodeAt(pos);
     let next = c === 92 || c === 33 ? pos : nextSentenceStart(line, pos, end);
@@ -70,17 +94,8 @@ export function parseAisSentence(line: string, addr: number, comma: number, end:
     if (c === 44 /* , */) f.trailingMs = trailingTimeMs(line, pos + 1, next);
   }
   if (got !== want) return fail(f, 'bad_checksum', `checksum ${toHexByte(want)}, computed ${toHexByte(got)}`);
-
-  const c2 = line.indexOf(',', comma + 1);
-  const c3 = c2 < 0 ? -1 : line.indexOf(',', c2 + 1);
-  const c4 = c3 < 0 ? -1 : line.indexOf(',', c3 + 1);
-  const c5 = c4 < 0 ? -1 : line.indexOf(',', c4 + 1);
-  const c6 = c5 < 0 ? -1 : line.indexOf(',', c5 + 1);
-  if (c6 < 0 || c6 > star) return fail(f, 'malformed_sentence', 'fewer than 6 fields before the checksum');
-  const c7 = line.indexOf(',', c6 + 1);
-  if (c7 >= 0 && c7 < star) {
-    return fail(f, 'malformed_sentence', 'more than 6 fields before the checksum');
-  }
+  if (commas < 5) return fail(f, 'malformed_sentence', 'fewer than 6 fields before the checksum');
+  if (commas > 5) return fail(f, 'malformed_sentence', 'more than 6 fields before the checksum');
   const count = digit(line, comma + 1, c2);
   const num = digit(line, c2 + 1, c3);
   if (count < 1) return fail(f, 'bad_fragment', `fragment count "${line.slice(comma + 1, c2)}" is not 1-9`);
