@@ -86,14 +86,23 @@ export class DetectionEngine {
     const mask = u.fixAccepted ? RUN_ON_FIX | RUN_ON_MESSAGE : RUN_ON_MESSAGE;
     const kinds = v.kindMask | v.rawKindMask;
     const hasEpisodes = v.episodes !== null;
+    const changedInputs = u.zonesChanged || u.segmentClosed !== null || u.jump !== null || u.nameChanged || u.pobChanged;
     const ds = this.detectors;
     for (let i = 0; i < ds.length; i++) {
       const d = ds[i];
       if ((d.runsOn & mask) === 0) continue;
       const gated = d.zoneMask !== 0 && (kinds & d.zoneMask) === 0;
-      if ((gated || !d.relevant(v, ctx)) && !(hasEpisodes && this.book.hasOpen(v, d.rule))) continue;
+      const open = hasEpisodes && this.book.hasOpen(v, d.rule);
+      if (open) {
+        if (d.throttle !== false && !changedInputs) {
+          const evalAt = (v.evalAt ??= new Float64Array(ds.length).fill(-Infinity));
+          if (atMs - evalAt[i] < this.params.reevaluateMs && atMs >= evalAt[i]) continue;
+          evalAt[i] = atMs;
+        }
+      } else if (gated || !d.relevant(v, ctx)) continue;
       this.book.reconcile(v, d.rule, d.detect(v, ctx), atMs, out);
     }
+    if (v.evalAt !== null && v.episodes === null) v.evalAt = null;
     if (atMs - this.lastTick >= this.params.encounterEveryMs && this.lastTick > -Infinity && atMs > this.lastTick) {
       // Replays without a clock still get the time-driven rules, at message time.
       for (const c of this.tick(atMs)) out.push(c);

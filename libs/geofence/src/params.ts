@@ -29,6 +29,11 @@ export interface DetectorParams {
   // Alert lifecycle
   /** Condition lapsed for this long before an alert closes. */
   closeGraceMs: number;
+  /**
+   * While an alert is open and nothing the rule depends on changed (zones, segments, identity),
+   * its detector re-runs at most this often instead of on every fix.
+   */
+  reevaluateMs: number;
   /** Re-emit `updated` at most this often when only the position/evidence tail changed. */
   updateEveryMs: number;
   /** A vessel silent this long has its open alerts (other than ais_gap) closed. */
@@ -125,6 +130,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
 
   closeGraceMs: 10 * MIN,
   updateEveryMs: 10 * MIN,
+  reevaluateMs: 30_000,
   staleCloseMs: 30 * MIN,
   maxEvidence: 40,
 

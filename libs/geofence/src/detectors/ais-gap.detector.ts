@@ -46,6 +46,7 @@ export const aisGapDetector: Detector = {
   rule: 'ais_gap',
   runsOn: RUN_ON_MESSAGE | RUN_ON_TICK,
   zoneMask: 0,
+  throttle: false,
   relevant: (v, ctx) => {
     if (!v.hasFix) return false;
     const u = ctx.update;

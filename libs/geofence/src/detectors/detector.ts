@@ -47,6 +47,8 @@ export interface Detector {
    * the rule to apply at all; 0 = no zone needed. Lets the engine skip the call cheaply.
    */
   readonly zoneMask: number;
+  /** False: run on every trigger even with an open alert (ais_gap must see the vessel return). */
+  readonly throttle?: boolean;
   relevant(v: VesselState, ctx: DetectorContext): boolean;
   detect(v: VesselState, ctx: DetectorContext): Finding[];
 }

@@ -23,6 +23,7 @@ function nameFlips(v: VesselState, since: number): { flips: number; names: strin
       prev = n.name;
       continue;
     }
+    if (prev !== null) distinct.add(prev);
     distinct.add(n.name);
     if (prev !== null && n.name !== prev) flips++;
     prev = n.name;

@@ -124,12 +124,12 @@ export const passengerCarryingDetector: Detector = {
     if (s.legs.length > 40) s.legs.splice(0, s.legs.length - 40);
 
     const lastLegEnd = s.legs.length ? s.legs[s.legs.length - 1].endAt : -Infinity;
-    const pob = v.pob !== null && now - v.pobAt < p.ferryWindowMs ? v.pob : null;
+    const pob = v.pob !== null && v.pobAt !== null && now - v.pobAt < p.ferryWindowMs ? v.pob : null;
     const crowded = pob !== null && pob > p.leisureCrewMax && !isPassengerTyped(v.shipType);
     if (crowded && s.pobReported !== pob) {
       s.pobReported = pob;
       newEvidence.push(
-        evidence('persons_on_board', v.pobAt, v.hasFix ? v.lat : null, v.hasFix ? v.lon : null, {
+        evidence('persons_on_board', v.pobAt ?? now, v.hasFix ? v.lat : null, v.hasFix ? v.lon : null, {
           zh: `AIS报告船上 ${pob} 人，超过游艇自用的 ${p.leisureCrewMax} 人`,
           en: `AIS reports ${pob} persons on board, more than the ${p.leisureCrewMax} of an owner's party`,
         }, { personsOnBoard: pob }),

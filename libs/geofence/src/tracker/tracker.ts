@@ -3,7 +3,7 @@ import { distanceM } from '../geo.js';
 import type { DetectorParams } from '../params.js';
 import type { Registry } from '../registry/registry.js';
 import { PLACE_KINDS, ZONE_KIND_BIT } from '../zones/zone.js';
-import type { ZoneSet } from '../zones/zone-set.js';
+import { ZoneSet } from '../zones/zone-set.js';
 import type { Segment } from './segment.js';
 import { classifyVessel, isSmallCraft } from './vessel-classifier.js';
 import { TrackPool } from './track-ring.js';
@@ -112,9 +112,12 @@ export class Tracker {
     const partB = m.type === 24 && m.partNo === 1;
     if (!partB && typeof m.name === 'string' && m.name !== '' && m.name !== v.name) {
       if (v.name !== null && !v.reg?.name) u.nameChanged = true;
-      if (!v.names) v.names = [];
-      v.names.push({ name: m.name, at: v.lastHeardAt });
-      if (v.names.length > MAX_EVENTS) v.names.shift();
+      // History only once the name changes: [{old, -∞}, {new, at}, …].
+      if (v.name !== null) {
+        if (!v.names) v.names = [{ name: v.name, at: -Infinity }];
+        v.names.push({ name: m.name, at: v.lastHeardAt });
+        if (v.names.length > MAX_EVENTS) v.names.shift();
+      }
       if (!v.reg?.name || v.name === null) v.name = m.name;
       else if (m.name !== v.reg.name) u.nameChanged = true;
       u.staticChanged = true;
@@ -165,23 +168,22 @@ export class Tracker {
       const impliedKn = (Math.max(0, d - this.p.jumpSlackM) / 1852) / (Math.max(1000, atMs - v.fixAt) / MS_PER_H);
       if (impliedKn > maxKn) {
         // Believe the new place only when a second fix confirms it (the old place was wrong, or a gap).
+        const pend = v.pend;
         const confirmed =
-          v.pendAt > -Infinity &&
-          atMs >= v.pendAt &&
-          (Math.max(0, distanceM(v.pendLat, v.pendLon, lat, lon) - this.p.jumpSlackM) / 1852) / (Math.max(1000, atMs - v.pendAt) / MS_PER_H) <= maxKn;
+          pend !== null &&
+          atMs >= pend.at &&
+          (Math.max(0, distanceM(pend.lat, pend.lon, lat, lon) - this.p.jumpSlackM) / 1852) / (Math.max(1000, atMs - pend.at) / MS_PER_H) <= maxKn;
         this.recordJump(v, atMs);
         u.jump = { fromLat: v.lat, fromLon: v.lon, toLat: lat, toLon: lon, impliedKn: Math.round(impliedKn), believed: confirmed };
         if (!confirmed) {
-          v.pendLat = lat;
-          v.pendLon = lon;
-          v.pendAt = atMs;
+          v.pend = { lat, lon, at: atMs };
           u.rejection = 'jump';
           return;
         }
         v.pathReset = true;
       }
     }
-    v.pendAt = -Infinity;
+    if (v.pend !== null) v.pend = null;
     v.lat = lat;
     v.lon = lon;
     v.sog = m.sog ?? null;
@@ -212,9 +214,16 @@ export class Tracker {
       atMs - v.rawAt < p.zoneCacheMs &&
       Math.abs(v.lat - v.rawLat) * 111_320 < p.zoneCacheM &&
       Math.abs(v.lon - v.rawLon) * 96_000 < p.zoneCacheM;
-    if (!cached) {
+    const sub = cached ? NaN : ZoneSet.subCellId(v.lat, v.lon);
+    if (!cached && sub === v.rawSub) {
+      // Same sub-cell as last time and that answer held for all of it: membership unchanged.
+      v.rawLat = v.lat;
+      v.rawLon = v.lon;
+      v.rawAt = atMs;
+    } else if (!cached) {
       const buf = this.lookupBuf;
       const n = this.zones.lookup(v.lat, v.lon, buf);
+      v.rawSub = this.zones.stable ? sub : NaN;
       if (n === 0) raw = raw && raw.length === 0 ? raw : EMPTY_RAW;
       else if (raw && raw.length === n && sameMembers(raw, buf, n)) {
         // unchanged: keep the array
@@ -244,8 +253,8 @@ export class Tracker {
         }
       }
       if (!found) {
-        if (!zs) v.zones = zs = [];
-        zs.push(idx, atMs, atMs);
+        if (!zs) v.zones = zs = [idx, atMs, atMs];
+        else zs.push(idx, atMs, atMs);
         u.entered.push(idx);
       }
     }

@@ -87,7 +87,7 @@ export function exportVessel(v: VesselState, zones: ZoneSet): VesselRecord {
       fixes: v.fixes,
       motion: v.motion,
       pob: v.pob,
-      pobAt: fin(v.pobAt),
+      pobAt: v.pobAt,
     },
     zones: zs,
     seg: { kind: v.seg, startAt: v.segStartAt, startLat: v.segStartLat, startLon: v.segStartLon, pathM: v.segPathM, maxSog: v.segMaxSog, startPlace: v.segStartPlace },
@@ -115,7 +115,7 @@ export function importVessel(r: VesselRecord, zones: ZoneSet, registry: Registry
   v.fixes = f.fixes;
   v.motion = f.motion;
   v.pob = f.pob;
-  v.pobAt = f.pobAt ?? -Infinity;
+  v.pobAt = f.pobAt;
   for (const [id, entered, last] of r.zones) {
     const z = zones.byId(id);
     if (z) (v.zones ??= []).push(z.index, entered, last);

@@ -41,7 +41,8 @@ export class VesselState {
   motion: MotionState = 'unknown';
   /** Persons on board from a binary message, with its time. */
   pob: number | null = null;
-  pobAt = -Infinity;
+  /** Tagged (null until set) so that vessels without a report carry no number box. */
+  pobAt: number | null = null;
 
   // Zone membership: flat [zoneIndex, enteredAt, lastInsideAt]*; null when in no zone.
   zones: number[] | null = null;
@@ -54,6 +55,8 @@ export class VesselState {
   rawLat = NaN;
   rawLon = NaN;
   rawAt = -Infinity;
+  /** Sub-cell of the last lookup when its answer holds for the whole sub-cell, else NaN. */
+  rawSub = NaN;
 
   // Current segment (stop or leg) and recent completed ones
   seg: SegKind = SegKind.None;
@@ -67,9 +70,7 @@ export class VesselState {
 
   // Sanity filters
   /** Fix that implied an impossible speed, kept to see whether the vessel really is there. */
-  pendLat = NaN;
-  pendLon = NaN;
-  pendAt = -Infinity;
+  pend: { lat: number; lon: number; at: number } | null = null;
   /** Times (ms) of position jumps and name changes, for the identity rule. */
   jumps: number[] | null = null;
   names: { name: string; at: number }[] | null = null;
@@ -81,6 +82,8 @@ export class VesselState {
 
   /** Per-rule detector state (JSON-serialisable), created on first need. */
   det: Record<string, unknown> | null = null;
+  /** Per detector: when it last ran for this vessel while an alert was open (engine throttle). */
+  evalAt: Float64Array | null = null;
   /** Keys of alert episodes open for this vessel. */
   episodes: string[] | null = null;
   changed = false;

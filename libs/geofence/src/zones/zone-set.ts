@@ -74,6 +74,17 @@ export class ZoneSet {
     return this.all.length;
   }
 
+  /**
+   * After `lookup`: true when the answer holds for the whole sub-cell of the point (no exact
+   * test was needed), so a caller may reuse it while the point stays in that sub-cell.
+   */
+  stable = false;
+
+  /** Id of the sub-cell (~70 m) containing the point; equal ids, same sub-cell. */
+  static subCellId(lat: number, lon: number): number {
+    return Math.floor(((lon + 180) / CELL_DEG) * SUB) * 2_097_152 + Math.floor(((lat + 90) / CELL_DEG) * SUB);
+  }
+
   /** Lookup cells cached so far (memory is shared by all vessels, bounded by MAX_CACHED_CELLS). */
   get cachedCells(): number {
     return this.cells.size;
@@ -108,6 +119,7 @@ export class ZoneSet {
    * the cell's own edges (turf for degenerate cases).
    */
   lookup(lat: number, lon: number, out: number[]): number {
+    this.stable = false;
     if (!this.index) return 0;
     const fx = (lon + 180) / CELL_DEG;
     const fy = (lat + 90) / CELL_DEG;
@@ -126,6 +138,7 @@ export class ZoneSet {
     const inside = cell.inside;
     for (let i = 0; i < inside.length; i++) out[n++] = inside[i];
     const edge = cell.edge;
+    this.stable = true;
     if (edge.length === 0) return n;
     const sx = Math.min(SUB - 1, Math.floor((fx - cx) * SUB));
     const sy = Math.min(SUB - 1, Math.floor((fy - cy) * SUB));
@@ -137,6 +150,7 @@ export class ZoneSet {
       const zi = edge[j];
       if (this.segments[zi]!.index === null) {
         // Small polygon: the exact test is as cheap as a sub-cell lookup.
+        this.stable = false;
         if (booleanPointInPolygon(pt, this.all[zi].feature)) out[n++] = zi;
         continue;
       }
@@ -149,7 +163,10 @@ export class ZoneSet {
         pt[1] = lat;
       }
       if (state === IN) out[n++] = zi;
-      else if (state === EDGE && this.pointInEdgeCell(cell, j, lon, lat)) out[n++] = zi;
+      else if (state === EDGE) {
+        this.stable = false;
+        if (this.pointInEdgeCell(cell, j, lon, lat)) out[n++] = zi;
+      }
     }
     return n;
   }
