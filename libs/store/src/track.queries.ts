@@ -32,11 +32,14 @@ export class TrackQueries {
     if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new InvalidQueryError('maxPoints must be an integer ≥ 2', { maxPoints });
     const [f, t] = range(from, to);
     const { rows } = await this.db.query<PointRow>(
-      `SELECT t, lat, lon, sog, cog, heading FROM (
-         SELECT t, lat, lon, sog, cog, heading, row_number() OVER (ORDER BY t) AS rn, count(*) OVER () AS n
+      // The count comes from its own index-only scan so the window stays a streaming
+      // row_number over the index order (count(*) OVER () would buffer the whole range).
+      `WITH c AS (SELECT count(*) AS n FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz)
+       SELECT t, lat, lon, sog, cog, heading FROM (
+         SELECT t, lat, lon, sog, cog, heading, row_number() OVER (ORDER BY t) AS rn
          FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz
-       ) s
-       WHERE n <= $4 OR (rn - 1) % ceil(n::numeric / $4)::bigint = 0 OR rn = n
+       ) s, c
+       WHERE c.n <= $4 OR (rn - 1) % ceil(c.n::numeric / $4)::bigint = 0 OR rn = c.n
        ORDER BY t`,
       [mmsi, f, t, maxPoints],
     );
