@@ -23,12 +23,12 @@ describe('ROLE=all process', () => {
     const config = loadConfig({ DATA_DIR: dataDir, FEEDS: 'udp://127.0.0.1:0?id=udp-rx,http', LOG_LEVEL: 'warn', JWT_SECRET: 'x'.repeat(32), DEMO_ACCOUNTS: 'false', ADMIN_PASSWORD: 'harbour-master-1' });
     running = await bootstrap({ ...config, port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${running.port}`;
-  });
+  }, 180_000); // a first PGlite initdb takes tens of seconds on a busy machine
 
   afterAll(async () => {
     await running?.close();
     rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('decodes a UDP datagram into the engine, and serves feeds, console and metrics on one port', async () => {
     const udpPort = (running.feeds!.source('udp-rx') as unknown as { address(): { port: number } }).address().port;

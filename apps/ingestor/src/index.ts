@@ -17,3 +17,7 @@ export { createSource, type SourceFactory } from './sources/source-factory.js';
 export { LineSplitter, splitLines } from './sources/line-splitter.js';
 export { Backoff } from './sources/backoff.js';
 export { sentenceTimeMs } from './sources/sentence-time.js';
+export { bootstrap, type RunningApp } from './app.bootstrap.js';
+export { openRuntime, type Runtime } from './runtime.js';
+export { DetectionConfigHolder, registryFromRows, type DetectionParts } from './detection-config.js';
+export { IngestController } from './ingest.controller.js';

@@ -17,6 +17,8 @@ import type { FeedManager } from './feed-manager.js';
 import type { PipelineDeps, StorePort } from './pipeline.service.js';
 
 const ENGINE_STATE_SAVE_MS = 5 * 60_000;
+/** ROLE=ingestor: how often to look for zones/registry edited by consoles in other processes. */
+const SHARED_CONFIG_POLL_MS = 30_000;
 
 export interface Runtime {
   config: SeawardenConfig;
@@ -54,6 +56,7 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
   let bus: MemoryLiveBus;
   let detection: DetectionConfigHolder | null = null;
   let stateTimer: NodeJS.Timeout | null = null;
+  let pollTimer: NodeJS.Timeout | null = null;
   try {
     bus = await createLiveBus(config.redisUrl);
   } catch (err) {
@@ -68,6 +71,12 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
       const holder = detection;
       stateTimer = setInterval(() => void saveEngine(holder, store, log), ENGINE_STATE_SAVE_MS);
       stateTimer.unref();
+      if (config.role === 'ingestor') {
+        const follow = followSharedConfig(holder, store, log);
+        await follow(); // takes the current stamps
+        pollTimer = setInterval(() => void follow(), SHARED_CONFIG_POLL_MS);
+        pollTimer.unref();
+      }
     }
   } catch (err) {
     await bus.close().catch(() => {});
@@ -104,6 +113,7 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
     },
     async close() {
       if (stateTimer) clearInterval(stateTimer);
+      if (pollTimer) clearInterval(pollTimer);
       if (detection) await saveEngine(detection, store, log);
       await bus.close();
       await store.close();
@@ -209,6 +219,35 @@ async function reloadRegistry(detection: DetectionConfigHolder, store: Store, lo
   const rows = await registryRows(store);
   detection.replaceRegistry(registryFromRows(rows));
   log.log(`vessel registry reloaded (${rows.length} vessels)`);
+}
+
+/**
+ * With consoles in other processes, zone and registry edits reach this process through the
+ * database: a change of the tables' stamps reloads them into the engine.
+ */
+function followSharedConfig(detection: DetectionConfigHolder, store: Store, log: LoggerService): () => Promise<void> {
+  let zonesStamp: string | null = null;
+  let registryStamp: string | null = null;
+  const stamp = async (table: 'zones' | 'registry') =>
+    (await store.db.query<{ s: string }>(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS s FROM ${table}`)).rows[0]!.s;
+  return async () => {
+    try {
+      const z = await stamp('zones');
+      if (zonesStamp !== null && z !== zonesStamp) {
+        const fc = await savedZones(store);
+        if (fc) {
+          detection.replace(fc);
+          log.log(`zones reloaded from the database (${fc.features.length})`);
+        }
+      }
+      zonesStamp = z;
+      const r = await stamp('registry');
+      if (registryStamp !== null && r !== registryStamp) await reloadRegistry(detection, store, log);
+      registryStamp = r;
+    } catch (err) {
+      log.warn(`shared configuration not reloaded: ${(err as Error).message}`);
+    }
+  };
 }
 
 /** Vessel state and open alert episodes survive a restart (saved periodically and on shutdown). */
