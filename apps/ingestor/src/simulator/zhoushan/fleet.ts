@@ -379,6 +379,20 @@ export const FLEET: VesselDef[] = [
     role: `${gear} boat laid up in Shenjiamen port`,
     plan: stays(LAID_UP_MOORINGS[i]),
   })),
+  // ---- Fishing-net buoys: Class B sets with made-up MMSIs drifting on the tide (not vessels) ----
+  ...[
+    [100000045, 'NET 0045', GROUND.netBuoys[0]],
+    [100000046, 'NET 0046', GROUND.netBuoys[1]],
+  ].map(([mmsi, name, at]): VesselDef => ({
+    mmsi: mmsi as number, name: name as string, callsign: '', imo: null, aisClass: 'B', shipType: 0, length: 1, beam: 1, draught: 0, destination: '',
+    role: 'fishing-net buoy with a made-up MMSI drifting at under 1 kn (a buoy, not a vessel: nothing to flag)',
+    plan: (ctx) =>
+      day(ctx, at as LatLon, (it, c) => {
+        // The tide sets the net one way, then back: ~0.3–0.8 kn, never far from where it was laid.
+        it.wander(c.rng, at as LatLon, 400, ctx.dayEndMs - 75 * MIN, { minKn: 0.3, maxKn: 0.8, legMin: 10, legMax: 30, maxTurnDeg: 40 });
+        it.sail([at as LatLon], 0.6);
+      }, NAV.underway),
+  })),
   // ---- Cargo (Class A): Xiazhimen anchorage ↔ Beilun, alternate days ----
   cargo(477123400, 'ORIENT GLORY', 'VRAB7', 9400123, 70, 180, 30, 9.5, 0),
   cargo(413355550, 'ZHOUSHAN HAIYUN 9', 'BZHY9', 9512345, 70, 98, 16, 6.2, 1),

@@ -91,6 +91,8 @@ export const GROUND = {
   hookAndLineSouth: { centre: p(29.795, 122.46), radiusM: 3000, approach: [p(29.8, 122.42)] },
   restrictedInside: { centre: p(29.92, 122.4535), radiusM: 500 },
   outerEastSportFishing: { centre: p(30.0, 122.52), radiusM: 3000 },
+  /** Where two nets with AIS buoys are laid, away from the working grounds. */
+  netBuoys: [p(29.8, 122.53), p(29.785, 122.565)],
 } as const;
 
 /** AIS base stations (the `s:` tag); a vessel is heard by the nearest. */
