@@ -86,8 +86,9 @@ describe('scenario → detect (acceptance 2)', () => {
     const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
     const table = [
       `seeds ${SEEDS.join(',')} from ${START} and seed 11 from ${OFF_SEASON}, ${HOURS} h each`,
-      'rule                        truths found alerts matching  recall precision',
-      ...rows.map(([rule, s]) => `${rule.padEnd(27)} ${String(s.truths).padStart(6)} ${String(s.found).padStart(5)} ${String(s.alerts).padStart(6)} ${String(s.matching).padStart(8)}  ${pct(s.found, s.truths)} ${pct(s.matching, s.alerts)}`),
+      'rule                        truths found alerts matching  recall precision  alerts/episode',
+      ...rows.map(([rule, s]) => `${rule.padEnd(27)} ${String(s.truths).padStart(6)} ${String(s.found).padStart(5)} ${String(s.alerts).padStart(6)} ${String(s.matching).padStart(8)}  ${pct(s.found, s.truths)} ${pct(s.matching, s.alerts)}  ${s.truths ? (s.matching / s.truths).toFixed(2).padStart(14) : '             -'}`),
+      'precision: alerts that overlap a scripted episode of their rule and vessel; alerts/episode > 1: an episode split into several alerts',
     ].join('\n');
     console.log(table);
     expect(rows.length).toBeGreaterThan(0);
