@@ -42,6 +42,13 @@ describe('seawarden decode stream', () => {
     expect(c!.rejected).toEqual({ line_too_long: 1 });
   });
 
+  it('skips a UTF-8 byte order mark', async () => {
+    const { out, text } = sink();
+    const c = await decodeStream(Readable.from([Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(A + '\n')])]), out, () => {});
+    expect(c).toMatchObject({ lines: 1, messages: 1 });
+    expect(JSON.parse(text()).line).toBe(1);
+  });
+
   it('reports an input error and returns null', async () => {
     const failing = new Readable({
       read() {

@@ -83,10 +83,15 @@ export async function decodeStream(input: Readable, out: Writable, onInputError:
   input.setEncoding('latin1');
   let rest = '';
   let skipping = false; // inside an over-long line: drop until its newline
+  let first = true;
   try {
     for await (const chunk of input) {
       const s = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('latin1');
       let start = 0;
+      if (first) {
+        first = false;
+        if (s.startsWith('\xEF\xBB\xBF')) start = 3; // UTF-8 byte order mark
+      }
       let nl = s.indexOf('\n');
       while (nl >= 0) {
         if (skipping) {
