@@ -162,7 +162,8 @@ async function main() {
   feed.end();
   child.send({ type: 'stop' });
   await new Promise((r) => child.once('exit', r));
-  rmSync(dataDir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP_DATA) console.log(`data kept in ${dataDir}`);
+  else rmSync(dataDir, { recursive: true, force: true });
   const target = rows.at(-1).p99 <= 100 ? 'meets' : 'misses';
   console.log(`target p99 ≤ 100 ms at ${CLIENTS} clients: ${target} (${rows.at(-1).p99.toFixed(1)} ms; peer ${rows[0].n} clients ${rows[0].p99.toFixed(1)} ms)`);
   process.exit(0);
