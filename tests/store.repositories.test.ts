@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AlertChange } from '@seawarden/contracts';
 import { AuditRepository, createPositionSink, migrate, openStore, type PositionRow, type Store } from '@seawarden/store';
-import { BACKENDS, positionMessage, quietLogger, warnIfNoServer } from './store.helpers.js';
+import { rmSync } from 'node:fs';
+import { BACKENDS, positionMessage, quietLogger, scratchDatabase, tempDir, TEST_DATABASE_URL, warnIfNoServer } from './store.helpers.js';
 
 warnIfNoServer('store.repositories');
 
@@ -261,3 +262,20 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe.skipIf(!TEST_DATABASE_URL)('store migrations on PostgreSQL', () => {
+  it('two processes starting at once on an empty database apply each migration once', async () => {
+    const db = await scratchDatabase('seawarden_migrate');
+    const dirs = [tempDir(), tempDir()];
+    try {
+      const stores = await Promise.all(dirs.map((dataDir) => openStore({ databaseUrl: db.url, dataDir, logger: quietLogger })));
+      const { rows } = await stores[0]!.db.query<{ name: string; n: number }>('SELECT name, count(*)::int AS n FROM schema_migrations GROUP BY name');
+      expect(rows.length).toBeGreaterThanOrEqual(5);
+      expect(rows.every((r) => r.n === 1)).toBe(true);
+      await Promise.all(stores.map((s) => s.close()));
+    } finally {
+      await db.drop();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
