@@ -33,7 +33,7 @@ export async function bootstrap(config: SeawardenConfig): Promise<RunningApp> {
   setLogLevel(config.logLevel);
   const log = createLogger('Main');
   if (config.jwtSecretGenerated && config.role !== 'ingestor') {
-    log.warn('JWT_SECRET is not set: a random secret signs logins, so sessions end when the process restarts');
+    log.warn(`JWT_SECRET is not set: the console signs logins with a secret kept in ${config.dataDir}; set JWT_SECRET when several consoles run`);
   }
   const runtime = await openRuntime(config);
   try {

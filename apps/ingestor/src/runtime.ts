@@ -93,7 +93,8 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
     pipeline,
     consoleDeps(feeds) {
       return {
-        settings: consoleSettings(config as unknown as Record<string, unknown>),
+        // Unset JWT_SECRET: the console keeps a generated secret in DATA_DIR (logins survive restarts).
+        settings: consoleSettings({ ...config, jwtSecret: config.jwtSecretGenerated ? undefined : config.jwtSecret } as unknown as Record<string, unknown>),
         store: store as unknown as ConsoleStore,
         bus,
         ...(detection

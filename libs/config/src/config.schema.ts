@@ -99,8 +99,8 @@ export const SETTINGS: Record<SettingKey, SettingDoc> = withEnvNames({
   zonesFile: doc('unset → built-in Zhoushan zones', 'Zones GeoJSON FeatureCollection', 'an existing file'),
   registryFile: doc('unset → built-in Zhoushan registry', 'Vessel registry CSV (mmsi,name,category,gear,licensedPassengers,homePort,notes)', 'an existing file'),
   calendarsFile: doc('unset → built-in ban calendars', 'Fishing-ban calendars JSON', 'an existing file'),
-  jwtSecret: doc('unset → random per process (sessions end on restart; warned)', 'Secret that signs console login tokens', 'a string of at least 16 characters'),
-  adminPassword: doc('unset → see console', 'Password of the built-in admin account', 'a string of at least 8 characters'),
+  jwtSecret: doc('unset → generated once and kept in DATA_DIR/jwt-secret (warned; several consoles must share one)', 'Secret that signs console login tokens', 'a string of at least 16 characters'),
+  adminPassword: doc('unset → generated on first start and printed once', 'Password of the built-in admin account', 'a string of at least 8 characters'),
   demoAccounts: doc('true without config file and DATABASE_URL, else false', 'Create demo users (operator, inspector, port office, admin)', 'true or false'),
   mapboxToken: doc('unset → MapLibre, offline basemap', 'Mapbox access token; switches the web map to mapbox-gl', 'a string'),
   tileUrl: doc('unset → built-in basemap', 'Raster/vector tile URL template for the web map', 'an http(s) URL'),
@@ -117,4 +117,10 @@ function withEnvNames(rows: Record<SettingKey, Omit<SettingDoc, 'env'>>): Record
 /** `dedupeWindowMs` → `DEDUPE_WINDOW_MS`. */
 export function envName(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
+/** The settings table as Markdown (name, default, meaning), for the README. */
+export function settingsMarkdown(): string {
+  const rows = Object.values(SETTINGS).map((s) => `| \`${s.env}\` | ${s.default} | ${s.description} |`);
+  return ['| setting | default | meaning |', '|---|---|---|', ...rows, '| `SEAWARDEN_CONFIG` | unset | JSON file of settings (camelCase or ENV names); the environment overrides it |'].join('\n');
 }

@@ -2,6 +2,7 @@ export { ConfigError, ConfigErrors } from './config-error.js';
 export {
   configSchema,
   SETTINGS,
+  settingsMarkdown,
   envName,
   LOG_LEVELS,
   PROCESS_ROLES,

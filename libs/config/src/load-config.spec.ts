@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseFeedUrl, SETTINGS, configSchema, envName } from './index.js';
+import { ConfigError, loadConfig, parseFeedUrl, SETTINGS, configSchema, envName, settingsMarkdown } from './index.js';
 
 const fail = (env: Record<string, string>): ConfigError => {
   try {
@@ -102,5 +102,13 @@ describe('parseFeedUrl', () => {
   });
   it('rejects a max backoff below the min', () => {
     expect(() => parseFeedUrl('tcp-client://h:1?minBackoffMs=1000&maxBackoffMs=10')).toThrow(/maxBackoffMs: expected an integer ≥ 1000/);
+  });
+});
+
+describe('settingsMarkdown', () => {
+  it('lists every setting once with its default', () => {
+    const md = settingsMarkdown();
+    for (const s of Object.values(SETTINGS)) expect(md).toContain(`| \`${s.env}\` | ${s.default} |`);
+    expect(md.split('\n')).toHaveLength(Object.keys(SETTINGS).length + 3);
   });
 });

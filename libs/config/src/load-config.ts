@@ -16,7 +16,10 @@ export type SeawardenConfig = Omit<Parsed, 'jwtSecret' | 'demoAccounts'> & {
   /** Absolute. */
   dataDir: string;
   jwtSecret: string;
-  /** True when JWT_SECRET was unset and a random one was made for this process. */
+  /**
+   * True when JWT_SECRET was unset and `jwtSecret` is a random one made for this process (the
+   * console keeps its own in DATA_DIR instead; see apps/console).
+   */
   jwtSecretGenerated: boolean;
   demoAccounts: boolean;
   /** Absolute path of the config file read, or null. */
