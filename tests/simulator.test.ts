@@ -114,7 +114,7 @@ describe('simulated NMEA', () => {
       const dt = (t - prev.t) / 1000;
       const cls = classOf.get(m.mmsi);
       if (!pos) {
-        add(`${cls} static type ${m.type}${m.type === 24 ? (m.partNo === 0 ? 'A' : 'B') : ''}`, dt);
+        add(m.type === 8 ? `${cls} persons on board (type 8)` : `${cls} static type ${m.type}${m.type === 24 ? (m.partNo === 0 ? 'A' : 'B') : ''}`, dt);
         continue;
       }
       // Rate set by the previous report's state, judged only when the state did not change.
