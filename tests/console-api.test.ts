@@ -86,6 +86,9 @@ describe('console REST API', () => {
     const po = await c.http('POST', '/api/users', { token: admin, body: { username: 'po-east', password: 'po-east-password', role: 'port_office' } });
     expect(po.status).toBe(400);
     expect(po.body.field).toBe('jurisdictions');
+    const unknown = await c.http('POST', '/api/users', { token: admin, body: { username: 'po-east', password: 'po-east-password', role: 'port_office', jurisdictions: ['jur-atlantis'] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.message).toMatch(/jur-atlantis/);
     const ok = await c.http('POST', '/api/users', { token: admin, body: { username: 'po-east', password: 'po-east-password', role: 'port_office', jurisdictions: ['jur-east'] } });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ username: 'po-east', role: 'port_office', jurisdictions: ['jur-east'] });

@@ -8,6 +8,7 @@ import { ConsoleController } from '../common/console-controller.decorator.js';
 import { CurrentUser } from '../common/current-user.decorator.js';
 import { Roles } from '../common/roles.decorator.js';
 import { validate } from '../common/validate.js';
+import { ZonesService } from '../zones/zones.service.js';
 import { AuthService, publicUser, type Principal } from './auth.service.js';
 
 const role = z.enum(ROLES as unknown as ['operator', 'inspector', 'port_office', 'admin']);
@@ -31,7 +32,16 @@ export class UsersController {
   constructor(
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(ZonesService) private readonly zones: ZonesService,
   ) {}
+
+  /** Jurisdiction ids must name jurisdiction zones (when any zones are known at all). */
+  private checkJurisdictions(ids: string[] | undefined): void {
+    const known = this.zones.jurisdictions.ids();
+    if (!ids || known.length === 0) return;
+    const unknown = ids.filter((z) => !known.includes(z));
+    if (unknown.length) throw badRequest(`jurisdictions: unknown jurisdiction zone(s) ${unknown.join(', ')}; known: ${known.join(', ')}`, 'jurisdictions');
+  }
 
   @Roles('admin')
   @Get()
@@ -44,6 +54,7 @@ export class UsersController {
   async create(@Body() body: unknown): Promise<UserPublic> {
     const b = validate(createSchema, body);
     if (b.role === 'port_office' && !b.jurisdictions?.length) throw badRequest('jurisdictions: a port office needs at least one jurisdiction zone', 'jurisdictions');
+    this.checkJurisdictions(b.jurisdictions);
     if (await this.users.byUsername(b.username)) throw conflict(`username ${b.username} is taken`, 'username');
     const u = await this.users.insert({
       id: randomUUID(), username: b.username, passwordHash: await this.auth.hashPassword(b.password), role: b.role,
@@ -57,6 +68,7 @@ export class UsersController {
   async patch(@Param('id') id: string, @Body() body: unknown): Promise<UserPublic> {
     validate(idSchema, id);
     const b = validate(patchSchema, body);
+    this.checkJurisdictions(b.jurisdictions);
     const u = await this.users.update(id, {
       role: b.role, jurisdictions: b.jurisdictions, disabled: b.disabled,
       passwordHash: b.password ? await this.auth.hashPassword(b.password) : undefined,
