@@ -5,6 +5,7 @@ import { applyAlertChanges } from './alert.repository.js';
 import { AlertJournal, type JournalEntry } from './alert-journal.js';
 import { isConnectionError } from './connection-errors.js';
 import type { Db } from './db.js';
+import { StoreClosedError } from './errors.js';
 import type { StoreLogger } from './logger.js';
 
 interface Pending extends JournalEntry {
@@ -61,7 +62,7 @@ export class AlertWriter {
 
   /** Resolves with the changes as stored (alert ids of continued episodes) once committed. */
   apply(changes: AlertChange[]): Promise<AlertChange[]> {
-    if (this.closed) return Promise.reject(new Error('alert writer is closed'));
+    if (this.closed) return Promise.reject(new StoreClosedError('alert writer is closed', { alerts: changes.map((c) => c.alert.id) }));
     if (!changes.length) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       const p: Pending = { seq: ++this.seq, changes, journaled: false, resolve, reject };

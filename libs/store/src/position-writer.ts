@@ -3,6 +3,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AisMessage } from '@seawarden/contracts';
 import { isConnectionError } from './connection-errors.js';
+import { StoreClosedError } from './errors.js';
 import type { StoreLogger } from './logger.js';
 import { toPositionRow, type PositionBatch, type PositionRow } from './position-row.js';
 import type { PositionSink } from './position-sink.js';
@@ -107,7 +108,7 @@ export class PositionWriter {
   }
 
   writeRow(row: PositionRow): boolean {
-    if (this.closed) throw new Error('position writer is closed');
+    if (this.closed) throw new StoreClosedError('position writer is closed', { mmsi: row[1] });
     this.current.push(row);
     this.memRows++;
     if (this.current.length >= this.batchSize) this.sealCurrent();

@@ -11,6 +11,7 @@ export class LastFixUpdater {
   private latest = new Map<number, PositionRow>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> | null = null;
+  private failing = false;
 
   constructor(private readonly db: Db, private readonly logger: StoreLogger, intervalMs = 2_000) {
     this.timer = setInterval(() => void this.flush(), intervalMs);
@@ -40,10 +41,13 @@ export class LastFixUpdater {
         [rows.map((r) => r[1]), rows.map((r) => r[0]), rows.map((r) => r[2]), rows.map((r) => r[3]), rows.map((r) => r[4]), rows.map((r) => r[5])],
       )
       .then(
-        () => {},
+        () => {
+          this.failing = false;
+        },
         (err) => {
           this.note(rows); // keep them for the next attempt (newer fixes win)
-          this.logger.warn('could not update vessels last fix; will retry', { error: (err as Error).message });
+          if (!this.failing) this.logger.warn('could not update vessels last fix; will retry', { error: (err as Error).message });
+          this.failing = true;
         },
       )
       .finally(() => {
