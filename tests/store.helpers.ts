@@ -7,10 +7,8 @@ import pg from 'pg';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 
-export function warnIfNoServer(what: string): void {
-  if (!TEST_DATABASE_URL) {
-    console.warn(`[${what}] TEST_DATABASE_URL is not set: the PostgreSQL half of these tests is SKIPPED (PGlite half runs).`);
-  }
+export function warnIfNoServer(what: string, skipped = 'the PostgreSQL half of these tests is SKIPPED (PGlite half runs)'): void {
+  if (!TEST_DATABASE_URL) console.warn(`[${what}] TEST_DATABASE_URL is not set: ${skipped}.`);
 }
 
 export function tempDir(prefix = 'seawarden-store-'): string {

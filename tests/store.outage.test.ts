@@ -9,7 +9,7 @@ import { openStore, type Store } from '@seawarden/store';
 import { TcpProxy } from './fixtures/store-tcp-proxy.js';
 import { positionMessage, quietLogger, scratchDatabase, TEST_DATABASE_URL, tempDir, warnIfNoServer } from './store.helpers.js';
 
-warnIfNoServer('store.outage');
+warnIfNoServer('store.outage', 'the outage test (PostgreSQL behind a TCP proxy) is SKIPPED');
 
 const T0 = Date.parse('2026-07-01T00:00:00Z');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
