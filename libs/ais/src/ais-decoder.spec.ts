@@ -388,3 +388,19 @@ describe('AisDecoder never throws', () => {
     expect(d.counters.pendingLines).toBe(0);
   });
 });
+
+describe('AisDecoder fragment expiry on a live feed', () => {
+  it('joins a tag-block group whose first fragment carries a time from another epoch', () => {
+    // The simulator and replays put scenario times in c: on the first fragment only, while
+    // the feed stamps every line with the wall clock: the group must not expire between them.
+    const now = Date.UTC(2026, 10, 29, 12);
+    const scenario = Date.UTC(2026, 6, 18, 4) / 1000;
+    const { messages, rejections } = run([
+      [tag(`g:1-2-7,s:STATION,c:${scenario}`) + nmea('AIVDM,2,1,0,B,55P5TL01VIaAL@7WKO@mBplU@<PDhh000000001S;AJ::4A80?4i@E53,0'), { source: 'sim', receivedAtMs: now }],
+      [tag('g:2-2-7') + nmea('AIVDM,2,2,0,B,1@0000000000000,2'), { source: 'sim', receivedAtMs: now + 20 }],
+    ]);
+    expect(rejections).toEqual([]);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]!.receivedAt).toBe(new Date(scenario * 1000).toISOString());
+  });
+});

@@ -338,13 +338,17 @@ export class AisDecoder {
     if (timeMs === null && meta !== undefined && meta.receivedAtMs != null) timeMs = meta.receivedAtMs;
     const feedSource = meta !== undefined && meta.source !== undefined ? meta.source : this.defaultSource;
 
+    // Expiry runs on the feed's arrival clock when it has one, else on each station's own times.
+    const arrivalMs = meta !== undefined && meta.receivedAtMs != null ? meta.receivedAtMs : null;
+    const clockMs = arrivalMs ?? timeMs;
+    const clockKey = (arrivalMs !== null ? null : tagSource) ?? feedSource ?? '';
+
     if (f.fragCount === 1) {
-      if (timeMs !== null && this.assembler.size > 0) this.assembler.tick(tagSource ?? feedSource ?? '', timeMs);
+      if (clockMs !== null && this.assembler.size > 0) this.assembler.tick(clockKey, clockMs);
       this.emit(f.payload, f.fillBits, f.checksum, lineNo, f.talker, f.channel, f.own, timeMs, timeFromTag, tagSource ?? feedSource, warning, null, wrap, glued, line);
       return;
     }
-    const clockKey = tagSource ?? feedSource ?? '';
-    if (timeMs !== null) this.assembler.tick(clockKey, timeMs);
+    if (clockMs !== null) this.assembler.tick(clockKey, clockMs);
     const fr: Fragment = {
       num: f.fragNum,
       count: f.fragCount,
@@ -353,6 +357,7 @@ export class AisDecoder {
       checksum: f.checksum,
       line: lineNo,
       timeMs,
+      clockMs,
       text: line,
       talker: f.talker,
       channel: f.channel,

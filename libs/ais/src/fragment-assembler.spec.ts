@@ -9,6 +9,7 @@ const frag = (num: number, count: number, payload: string, line: number, timeMs:
   fillBits: 0,
   line,
   timeMs,
+  clockMs: timeMs,
 });
 
 function setup(max = 100, timeoutMs = 60_000, timeoutLines = 1000) {

@@ -11,6 +11,12 @@ export interface FragmentBase {
   line: number;
   /** Receive time of the fragment in ms, or null. */
   timeMs: number | null;
+  /**
+   * Time on the expiry clock, or null: the feed's arrival time when the feed gives one
+   * (live sources), else `timeMs`. Kept apart from `timeMs` because a live feed may carry
+   * tag-block times from another epoch (replays, the simulator) on only the first fragment.
+   */
+  clockMs: number | null;
 }
 
 export interface FragmentAssemblerOptions<F extends FragmentBase> {
@@ -87,8 +93,8 @@ export class FragmentAssembler<F extends FragmentBase> {
         }
         this.drop(g, 'fragment_incomplete', `superseded on line ${lineNo} by a different fragment ${f.num} of ${f.count}`);
         g = undefined;
-      } else if (g.startMs !== null && f.timeMs !== null && f.timeMs - g.startMs > this.opts.timeoutMs) {
-        this.drop(g, 'fragment_timeout', `no fragment for ${Math.round((f.timeMs - g.startMs) / 1000)} s`);
+      } else if (g.startMs !== null && f.clockMs !== null && f.clockMs - g.startMs > this.opts.timeoutMs) {
+        this.drop(g, 'fragment_timeout', `no fragment for ${Math.round((f.clockMs - g.startMs) / 1000)} s`);
         g = undefined;
       } else if (f.num < g.maxNum && lineNo - g.lastLine > reorderWindow) {
         this.drop(g, 'fragment_incomplete', `superseded on line ${lineNo} by fragment ${f.num} of ${f.count} of a new message`);
@@ -121,7 +127,7 @@ export class FragmentAssembler<F extends FragmentBase> {
         maxNum: 0,
         firstLine: lineNo,
         lastLine: lineNo,
-        startMs: f.timeMs,
+        startMs: f.clockMs,
       };
       this.groups.set(key, g);
     }
@@ -130,7 +136,7 @@ export class FragmentAssembler<F extends FragmentBase> {
     this.fragments++;
     if (f.num > g.maxNum) g.maxNum = f.num;
     g.lastLine = lineNo;
-    if (g.startMs === null) g.startMs = f.timeMs;
+    if (g.startMs === null) g.startMs = f.clockMs;
     if (g.received < g.count) return null;
     this.groups.delete(key);
     this.fragments -= g.count;
