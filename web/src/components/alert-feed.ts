@@ -1,6 +1,6 @@
 import { ALERT_RULES, SEVERITIES, type Alert } from '@seawarden/contracts';
 import { playAlarm } from '../audio/alarm.js';
-import { onLangChange, pick, t } from '../i18n/i18n.js';
+import { lang, onLangChange, pick, t } from '../i18n/i18n.js';
 import { AlertFeedModel, shouldSound, type FeedFilter } from '../live/alert-feed.model.js';
 import { formatTime } from '../time/format-time.js';
 import { data, h, keyedSelect } from '../ui/dom.js';
@@ -89,21 +89,43 @@ export class AlertFeed {
     this.muteBtn.setAttribute('aria-pressed', String(this.muted));
   }
 
+  /** Rows by alert id, reused across renders so a row being clicked is never swapped out. */
+  private rows = new Map<string, { li: HTMLLIElement; sig: string }>();
+
   render(): void {
     this.unread.textContent = String(this.model.unreadCount);
-    const items = this.model.list(this.filter);
+    const items = this.model.list(this.filter).slice(0, 200);
     if (items.length === 0) {
       this.list.replaceChildren(h('li', { class: 'empty', i18n: 'feed.empty' }));
       return;
     }
-    this.list.replaceChildren(...items.slice(0, 200).map((a) => this.item(a)));
+    const keep = new Set<string>();
+    const nodes = items.map((a) => {
+      keep.add(a.id);
+      const sig = [a.updatedAt, a.status, a.severity, a.closedAt, this.model.isUnread(a.id), a.id === this.selectedId, lang(), this.opts.zoneName(a.zoneId)].join('|');
+      const row = this.rows.get(a.id);
+      if (row && row.sig === sig) return row.li;
+      const li = row?.li ?? h('li', {});
+      this.fill(li, a);
+      this.rows.set(a.id, { li, sig });
+      return li;
+    });
+    for (const id of this.rows.keys()) if (!keep.has(id)) this.rows.delete(id);
+    // Only touch the list when the order or membership changed.
+    const current = [...this.list.children];
+    if (current.length !== nodes.length || current.some((el, i) => el !== nodes[i])) this.list.replaceChildren(...nodes);
   }
 
-  private item(a: Alert): HTMLElement {
+  private fill(li: HTMLLIElement, a: Alert): void {
     const status = a.status ?? 'open';
-    const open = h(
-      'button',
-      { type: 'button', class: 'feed-open', 'data-testid': 'feed-item', 'data-alert-id': a.id, onclick: () => this.opts.onSelect(a) },
+    li.className = `feed-item sev-border-${a.severity}${this.model.isUnread(a.id) ? ' unread' : ''}${a.id === this.selectedId ? ' selected' : ''}`;
+    let open = li.querySelector<HTMLButtonElement>('button.feed-open');
+    if (!open) {
+      open = h('button', { type: 'button', class: 'feed-open', 'data-testid': 'feed-item', 'data-alert-id': a.id });
+      open.addEventListener('click', () => this.opts.onSelect(this.model.get(a.id) ?? a));
+      li.append(open);
+    }
+    open.replaceChildren(
       h('span', { class: `sev sev-${a.severity}`, i18n: `severity.${a.severity}` }),
       h('strong', { i18n: `rule.${a.rule}` }),
       h('span', { class: 'feed-vessel' }, data(a.vesselName ?? a.mmsi), ' ', data(a.vesselName ? a.mmsi : null)),
@@ -111,17 +133,16 @@ export class AlertFeed {
       h('time', { datetime: a.openedAt }, formatTime(a.openedAt)),
       h('span', { class: 'feed-reason' }, pick(a.reason)),
     );
-    const li = h('li', { class: `feed-item sev-border-${a.severity}${this.model.isUnread(a.id) ? ' unread' : ''}${a.id === this.selectedId ? ' selected' : ''}` }, open);
+    for (const el of [...li.children]) if (el !== open) el.remove();
     if (status === 'open') {
       const ack = h('button', { type: 'button', class: 'ack', 'data-testid': 'ack', i18n: 'feed.ack' });
       ack.addEventListener('click', () => {
         ack.disabled = true;
-        void this.opts.onAcknowledge(a).finally(() => (ack.disabled = false));
+        void this.opts.onAcknowledge(this.model.get(a.id) ?? a).finally(() => (ack.disabled = false));
       });
       li.append(ack);
     } else {
       li.append(h('span', { class: `status status-${status}`, i18n: `status.${status}` }));
     }
-    return li;
   }
 }
