@@ -6,3 +6,6 @@ export const jsonValue = <T>(v: unknown): T => (typeof v === 'string' ? JSON.par
 
 /** Escapes LIKE wildcards so user text matches literally. */
 export const likeLiteral = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A float4 column read back at AIS resolution (0.1 kn, 0.1°, 0.1 m): 8.2, not 8.199999809. */
+export const tenthOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);

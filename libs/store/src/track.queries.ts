@@ -1,7 +1,7 @@
 import type { BBox, TrackPoint } from '@seawarden/contracts';
 import type { Db } from './db.js';
 import { InvalidQueryError } from './errors.js';
-import { iso, numOrNull } from './sql-values.js';
+import { iso, numOrNull, tenthOrNull } from './sql-values.js';
 
 export interface VesselAt extends TrackPoint {
   mmsi: number;
@@ -12,7 +12,7 @@ interface PointRow {
 }
 
 const toPoint = (r: PointRow): TrackPoint => ({
-  t: iso(r.t), lat: Number(r.lat), lon: Number(r.lon), sog: numOrNull(r.sog), cog: numOrNull(r.cog), heading: numOrNull(r.heading),
+  t: iso(r.t), lat: Number(r.lat), lon: Number(r.lon), sog: tenthOrNull(r.sog), cog: tenthOrNull(r.cog), heading: numOrNull(r.heading),
 });
 
 function range(from: string, to: string): [string, string] {

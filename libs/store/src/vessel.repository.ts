@@ -1,7 +1,7 @@
 import type { AisMessage, BBox } from '@seawarden/contracts';
 import type { Db } from './db.js';
 import { InvalidQueryError } from './errors.js';
-import { isoOrNull, iso, jsonValue, likeLiteral, numOrNull } from './sql-values.js';
+import { isoOrNull, iso, jsonValue, likeLiteral, numOrNull, tenthOrNull } from './sql-values.js';
 
 /** Static and voyage fields kept per vessel: message field → column. */
 const STATIC_FIELDS = {
@@ -60,17 +60,17 @@ interface VesselRow {
 function rowToVessel(r: VesselRow): VesselRecord {
   return {
     mmsi: Number(r.mmsi), name: r.name, callsign: r.callsign, imo: numOrNull(r.imo), shipType: numOrNull(r.ship_type),
-    destination: r.destination, draught: numOrNull(r.draught), eta: r.eta, toBow: numOrNull(r.to_bow),
+    destination: r.destination, draught: tenthOrNull(r.draught), eta: r.eta, toBow: numOrNull(r.to_bow),
     toStern: numOrNull(r.to_stern), toPort: numOrNull(r.to_port), toStarboard: numOrNull(r.to_starboard),
     aisClass: (r.ais_class as 'A' | 'B' | null) ?? null, firstSeenAt: iso(r.first_seen_at), staticAt: isoOrNull(r.static_at),
     lastFixAt: isoOrNull(r.last_fix_at), lat: numOrNull(r.last_lat), lon: numOrNull(r.last_lon),
-    sog: numOrNull(r.last_sog), cog: numOrNull(r.last_cog),
+    sog: tenthOrNull(r.last_sog), cog: tenthOrNull(r.last_cog),
   };
 }
 
 const rowValue = (r: VesselRow, f: StaticField): unknown => {
   const v = r[STATIC_FIELDS[f]];
-  return f === 'draught' ? numOrNull(v) : v;
+  return f === 'draught' ? tenthOrNull(v) : v;
 };
 
 /** AIS class from the message type: 5 is class A static data; 19 and 24 are class B. */
@@ -87,7 +87,7 @@ export class VesselRepository {
     const incoming: Partial<Record<StaticField, unknown>> = {};
     for (const f of FIELD_NAMES) {
       const v = msg[f];
-      if (v !== null && v !== undefined && v !== '') incoming[f] = v;
+      if (v !== null && v !== undefined && v !== '') incoming[f] = f === 'draught' ? tenthOrNull(v) : v;
     }
     const at = msg.receivedAt && !Number.isNaN(Date.parse(msg.receivedAt)) ? new Date(msg.receivedAt).toISOString() : new Date().toISOString();
     if (!Object.keys(incoming).length) return null;
