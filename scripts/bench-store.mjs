@@ -18,6 +18,7 @@ const TRACK_ROWS = Number(process.env.BENCH_TRACK_ROWS ?? 5_000_000);
 const SERVER = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const quiet = { info() {}, warn() {}, error: (m, c) => console.error(m, c) };
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const mb = (b) => `${Math.round(b / 1048576)} MB`;
 
 // 1. Real decoded messages: encode position reports of 1000 vessels around Zhoushan as NMEA
 //    with c: tag blocks, decode them with libs/ais (not timed).
@@ -70,7 +71,7 @@ async function scratch(prefix) {
 
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
-console.log(`bench:store — ${fmt(N)} decoded messages per run (node ${process.version})`);
+console.log(`bench:store — ${fmt(N)} decoded messages per run (node ${process.version}, load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).availableParallelism()} CPUs)`);
 const t = performance.now();
 const msgs = decodedMessages(N);
 console.log(`decoded ${fmt(msgs.length)} messages in ${((performance.now() - t) / 1000).toFixed(1)} s (not timed below)`);
@@ -80,7 +81,7 @@ for (const method of ['blob', 'unnest']) {
   const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
   const store = await openStore({ dataDir: dir, logger: quiet, positions: { method } });
   const rate = await timeWriter(store, msgs);
-  console.log(`PGlite     ${method.padEnd(7)} ${fmt(rate).padStart(9)} rows/s  (end to end, batches of 5000, batch-id idempotency)`);
+  console.log(`PGlite     ${method.padEnd(7)} ${fmt(rate).padStart(9)} rows/s  (end to end, batches of 5000, batch-id idempotency; rss ${mb(process.memoryUsage().rss)})`);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }
@@ -99,7 +100,7 @@ try {
     const store = await openStore({ databaseUrl: server.url, dataDir: dir, logger: quiet, positions: { method } });
     await store.db.query('TRUNCATE positions, position_batches');
     const rate = await timeWriter(store, msgs);
-    console.log(`PostgreSQL ${method.padEnd(7)} ${fmt(rate).padStart(9)} rows/s  (end to end, batches of 5000, 2 in flight, batch-id idempotency)`);
+    console.log(`PostgreSQL ${method.padEnd(7)} ${fmt(rate).padStart(9)} rows/s  (end to end, batches of 5000, 2 in flight, batch-id idempotency; rss ${mb(process.memoryUsage().rss)})`);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
