@@ -95,8 +95,9 @@ export function mountInspectorAlert(main: HTMLElement, ctx: ViewContext, alertId
   function trackBounds(): [number, number] {
     const a = detail!.alert;
     const from = Date.parse(a.openedAt) - TRACK_MARGIN_MS;
-    const to = (a.closedAt ? Date.parse(a.closedAt) : Date.now()) + TRACK_MARGIN_MS;
-    return [from, Math.min(to, Date.now())];
+    // An open alert's last update is the latest evidence time (data time, not the wall clock).
+    const to = Date.parse(a.closedAt ?? a.updatedAt) + TRACK_MARGIN_MS;
+    return [from, to];
   }
 
   function sliderTime(): number {

@@ -15,6 +15,8 @@ import { h } from '../ui/dom.js';
 
 /** How much track to show around an alert. */
 const TRACK_MARGIN_MS = 30 * 60_000;
+/** Track shown for a vessel opened from the map or the search. */
+const RECENT_TRACK_MS = 2 * 3600_000;
 
 /** The watch floor: live map of the viewport, alert feed, vessel panel. */
 export function mountOperator(main: HTMLElement, ctx: ViewContext): Unmount {
@@ -63,18 +65,28 @@ export function mountOperator(main: HTMLElement, ctx: ViewContext): Unmount {
   async function openVessel(mmsi: number, alert: Alert | null, known?: VesselSnapshot): Promise<void> {
     panelState = { mmsi, alert, vessel: known ?? null, registry: null };
     renderPanel();
+    // Where the vessel is now (live, else as found), else where the alert was raised.
     const live = vessels.get(mmsi);
-    const pos = alert?.position ?? (live && live.lat !== null && live.lon !== null ? { lat: live.lat, lon: live.lon } : known && known.lat !== null && known.lon !== null ? { lat: known.lat, lon: known.lon } : null);
+    const now = live && live.lat !== null && live.lon !== null ? { lat: live.lat, lon: live.lon } : known && known.lat !== null && known.lon !== null ? { lat: known.lat, lon: known.lon } : null;
+    const pos = now ?? alert?.position ?? null;
     if (pos) sea?.flyTo(pos.lon, pos.lat);
     sea?.selectVessel(mmsi, alert?.vesselName ?? known?.name ?? live?.name ?? String(mmsi));
     sea?.highlightZone(alert?.zoneId ?? null);
-    const from = alert ? new Date(Date.parse(alert.openedAt) - TRACK_MARGIN_MS).toISOString() : undefined;
-    const to = alert?.closedAt ? new Date(Date.parse(alert.closedAt) + TRACK_MARGIN_MS).toISOString() : undefined;
+    // Track times follow the data (a replayed or simulated feed runs in the past), not the wall clock.
+    const lastFix = live?.fixAt ? live.fixAt * 1000 : known?.fixAt ? Date.parse(known.fixAt) : Date.now();
+    const from = new Date(alert ? Date.parse(alert.openedAt) - TRACK_MARGIN_MS : lastFix - RECENT_TRACK_MS).toISOString();
+    const to = new Date(alert?.closedAt ? Date.parse(alert.closedAt) + TRACK_MARGIN_MS : Math.max(lastFix, alert ? Date.parse(alert.updatedAt) : 0) + 60_000).toISOString();
     const [detail, track] = await Promise.all([api.vessel(mmsi).catch(() => null), api.track(mmsi, from, to).catch(() => null)]);
     if (destroyed || panelState?.mmsi !== mmsi) return;
     if (detail) panelState = { ...panelState, vessel: detail.vessel ?? panelState.vessel, registry: detail.registry };
     renderPanel();
-    if (track) sea?.setTrack(track.points);
+    if (track) {
+      sea?.setTrack(track.points);
+      // Frame the recent track together with where the vessel is now.
+      const v = panelState.vessel;
+      const current = v && v.lat !== null && v.lon !== null ? [{ lat: v.lat, lon: v.lon }] : [];
+      if (track.points.length > 1) sea?.fitPoints([...track.points.slice(-200), ...current]);
+    }
   }
 
   async function openAlert(a: Alert): Promise<void> {
