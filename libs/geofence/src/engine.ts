@@ -27,9 +27,24 @@ export interface EngineState {
   fleet: Record<string, unknown>;
 }
 
+/** Coverage cells: ~0.1° squares with the latest fix heard in each (rebuilt on every tick). */
+const COVER_DEG = 0.1;
+const coverKey = (cx: number, cy: number) => cx * 4096 + cy;
+
 class Ctx implements DetectorContext {
   now = 0;
   update: TrackerUpdate | null = null;
+  coverage: Map<number, number> | null = null;
+
+  heardNear(lat: number, lon: number, sinceMs: number): boolean {
+    const cov = this.coverage;
+    if (!cov) return true;
+    const cx = Math.floor((lon + 180) / COVER_DEG);
+    const cy = Math.floor((lat + 90) / COVER_DEG);
+    for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) if ((cov.get(coverKey(cx + dx, cy + dy)) ?? -Infinity) >= sinceMs) return true;
+    return false;
+  }
+
   constructor(
     readonly params: DetectorParams,
     readonly zones: ZoneSet,
@@ -52,6 +67,7 @@ export class DetectionEngine {
   private readonly zoneSet: ZoneSet;
   private changed: VesselState[] = [];
   private lastTick = -Infinity;
+  private lastEviction = -Infinity;
 
   constructor(cfg: EngineConfig) {
     this.params = resolveParams(cfg.params);
@@ -117,6 +133,13 @@ export class DetectionEngine {
     const ctx = this.ctx;
     ctx.now = nowMs;
     ctx.update = null;
+    const coverage = new Map<number, number>();
+    for (const v of this.tracker.vessels.values()) {
+      if (!v.hasFix) continue;
+      const k = coverKey(Math.floor((v.lon + 180) / COVER_DEG), Math.floor((v.lat + 90) / COVER_DEG));
+      if ((coverage.get(k) ?? -Infinity) < v.fixAt) coverage.set(k, v.fixAt);
+    }
+    ctx.coverage = coverage;
     const tickers = this.detectors.filter((d) => (d.runsOn & RUN_ON_TICK) !== 0);
     // Every tick rule needs a silence of at least gapMinMs (the ais_gap floor) or an open episode.
     const quietSince = nowMs - this.params.gapMinMs;
@@ -134,6 +157,10 @@ export class DetectionEngine {
       for (const v of touched) this.book.reconcile(v, f.rule, found.get(v) ?? [], nowMs, out);
     }
     this.book.sweep(nowMs, (m) => this.tracker.vessels.get(m), out);
+    if (nowMs - this.lastEviction >= 60 * 60_000) {
+      this.lastEviction = nowMs;
+      this.tracker.evict(nowMs - this.params.evictAfterMs);
+    }
     return out;
   }
 

@@ -21,6 +21,8 @@ export interface DetectorParams {
   /** A fix closer than this (and within `zoneCacheMs`) reuses the previous zone lookup. */
   zoneCacheM: number;
   zoneCacheMs: number;
+  /** A vessel silent this long, with no open alert, is forgotten (its track slot reused). */
+  evictAfterMs: number;
   /** Outside a zone for this long (or this far) before the membership ends: GPS jitter at an edge does not flap. */
   zoneExitGraceMs: number;
   /** Messages older than the vessel's last fix by more than this are out of order and do not move it. */
@@ -106,6 +108,8 @@ export interface DetectorParams {
   encounterMaxM: number;
   encounterMinMs: number;
   encounterMaxKn: number;
+  /** A vessel with this many or more slow neighbours is in a crowd (berth, unlisted anchorage): no encounter. */
+  encounterMaxGroup: number;
   /** How often the encounter grid is rebuilt (tick). */
   encounterEveryMs: number;
   /** Fixes older than this are not used for encounters. */
@@ -126,6 +130,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   zoneCacheM: 15,
   zoneCacheMs: 10 * MIN,
   zoneExitGraceMs: 2 * MIN,
+  evictAfterMs: 24 * HOUR,
   outOfOrderToleranceMs: 0,
 
   closeGraceMs: 10 * MIN,
@@ -175,6 +180,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   encounterMaxM: 500,
   encounterMinMs: 30 * MIN,
   encounterMaxKn: 2,
+  encounterMaxGroup: 3,
   encounterEveryMs: 60_000,
   encounterFreshMs: 10 * MIN,
 };

@@ -100,7 +100,11 @@ export class AlertBook {
       reason: f.reason,
       evidence: [],
     };
-    this.appendEvidence(alert, f.evidence);
+    // Every alert says why from the start, even when the detector's detail came earlier.
+    const first = f.evidence.length
+      ? f.evidence
+      : [{ kind: 'observed', at, ...(f.position ? { lat: f.position.lat, lon: f.position.lon } : {}), reason: f.reason }];
+    this.appendEvidence(alert, first);
     const ep: Episode = { key, alert, lapsedAt: null, lastEmitAt: now, signature: f.signature ?? '', dirty: false };
     this.episodes.set(key, ep);
     (v.episodes ??= []).push(key);

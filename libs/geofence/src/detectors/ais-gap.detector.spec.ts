@@ -8,15 +8,21 @@ const zones = () => [
   rectZone('ban', 'fishing_ban', 10_000, -20_000, 30_000, 20_000, { calendar: 'moratorium-35n-26.5n' }),
   rectZone('port', 'port', -1000, -1000, 1000, 1000),
 ];
+/** A vessel that keeps reporting nearby: others still heard means the silent one went dark. */
+const witness = (start: number, hours: number) => new Voyage(412900099, start, -3000, -3000, 1).stop(hours * 60, 60, 0.1).out;
 const gapAlerts = (cs: { kind: string; alert: { rule: string } }[]) => cs.filter((c) => c.alert.rule === 'ais_gap');
 
 describe('ais_gap', () => {
   it('opens on a tick while dark, escalates at 1 h / 6 h, closes where it came back', () => {
     const e = makeEngine(zones());
     const v = new Voyage(412900001, T, -5000, 5000, 1).sailTo(-5000, 0, 10);
-    const changes = run(e, v.out);
+    const w = witness(T, 8);
+    const changes = run(e, v.out, w.filter(([, t]) => t <= v.now));
     const dark = v.now;
-    for (const h of [0.2, 0.5, 1.1, 3, 6.2]) changes.push(...e.tick(dark + h * HOUR));
+    for (const h of [0.2, 0.5, 1.1, 3, 6.2]) {
+      changes.push(...run(e, w.filter(([, t]) => t > dark + (h - 0.2) * HOUR && t <= dark + h * HOUR)));
+      changes.push(...e.tick(dark + h * HOUR));
+    }
     const opened = gapAlerts(changes).filter((c) => c.kind === 'opened');
     expect(opened).toHaveLength(1);
     expect(opened[0].alert.severity).toBe('low');
@@ -34,18 +40,29 @@ describe('ais_gap', () => {
   it('is one level more severe in or near an active ban zone', () => {
     const e = makeEngine(zones());
     const v = new Voyage(412900002, T, 12_000, 0, 1).sailTo(12_000, 2000, 8);
-    run(e, v.out);
-    const cs = e.tick(v.now + 30 * MIN);
-    const [o] = gapAlerts(cs);
+    const cs = run(e, v.out, new Voyage(412900098, T, 14_000, 0, 1).stop(40, 60, 0.1).out.filter(([, t]) => t <= v.now + 30 * MIN));
+    cs.push(...e.tick(v.now + 30 * MIN));
+    const [o] = gapAlerts(cs).filter((c) => c.kind === 'opened');
     expect(o.alert).toMatchObject({ severity: 'medium', zoneId: 'ban' });
   });
 
-  it('opens and closes at once when the gap is first seen on return (no tick)', () => {
+  it('opens and closes at once when the gap is first seen on return (no tick in between)', () => {
     const e = makeEngine(zones());
-    const v = new Voyage(412900003, T, -5000, 0, 1).sailTo(-5000, 1000, 8).silent(90).sailTo(-5000, 3000, 8);
-    const cs = gapAlerts(run(e, v.out));
+    const v = new Voyage(412900013, T, -5000, 0, 1).sailTo(-5000, 1000, 8);
+    const w = new Voyage(412900097, T, -6000, 0, 1).sailTo(-6000, 1000, 8);
+    run(e, v.out, w.out);
+    // Another vessel nearby is heard 9 min later (that message ticks the engine), then silence
+    // all round until the first one returns 20 min after it went dark.
+    e.process(w.out[w.out.length - 1][0], v.now + 9 * MIN);
+    const cs = gapAlerts(e.process(posMsg(412900013, at(-5000, 1500), 8, 0), v.now + 20 * MIN));
     expect(cs.map((c) => c.kind)).toEqual(['opened', 'closed']);
-    expect(cs[1].alert.severity).toBe('medium');
+    expect(cs[1].alert.evidence.map((x) => x.kind)).toEqual(['went_dark', 'reappeared']);
+  });
+
+  it('does not fire when nothing near it is heard either (receiver or satellite pass went quiet)', () => {
+    const e = makeEngine(zones());
+    run(e, new Voyage(412900014, T, -5000, 0, 1).sailTo(-5000, 1000, 8).out, new Voyage(412900015, T, 40_000, 40_000, 1).stop(200, 60, 0.1).out);
+    expect(gapAlerts(e.tick(T + 3 * HOUR))).toEqual([]);
   });
 
   it('does not fire for normal reporting, a short pause, a moored vessel in port, or outside the jurisdiction', () => {

@@ -26,11 +26,21 @@ export function expectedIntervalMs(v: VesselState): number {
   return 10_000;
 }
 
-export const gapThresholdMs = (v: VesselState, p: DetectorParams) => Math.max(p.gapMinMs, p.gapK * expectedIntervalMs(v));
+/**
+ * Silence that counts as a gap: k × the interval the vessel should report at, or k × the
+ * interval it has really been heard at when reception is sparser (coverage, satellite).
+ */
+export const gapThresholdMs = (v: VesselState, p: DetectorParams, heardEveryMs = v.heardEveryMs) =>
+  Math.max(p.gapMinMs, p.gapK * Math.max(expectedIntervalMs(v), heardEveryMs));
 
-/** Worth watching: enough history, not moored in harbour, inside a jurisdiction when there are any. */
-function inScope(v: VesselState, ctx: DetectorContext, darkKindMask: number): boolean {
+/**
+ * Worth watching: enough history, not moored in harbour, inside a jurisdiction when there are
+ * any, and others near where it went dark still heard since (else the receiver or the
+ * satellite pass went quiet, not the vessel).
+ */
+function inScope(v: VesselState, ctx: DetectorContext, darkKindMask: number, darkLat = v.lat, darkLon = v.lon, from = v.lastHeardAt): boolean {
   if (v.fixes < ctx.params.gapMinFixes) return false;
+  if (!ctx.heardNear(darkLat, darkLon, from + ctx.params.gapMinMs / 2)) return false;
   if ((darkKindMask & HARBOUR_MASK) !== 0 && v.motion !== 'underway') return false;
   if (ctx.zones.ofKind('jurisdiction').length > 0 && (darkKindMask & ZONE_KIND_BIT.jurisdiction) === 0) return false;
   return true;
@@ -50,7 +60,7 @@ export const aisGapDetector: Detector = {
   relevant: (v, ctx) => {
     if (!v.hasFix) return false;
     const u = ctx.update;
-    if (u) return u.silenceMs !== Infinity && u.silenceMs > gapThresholdMs(v, ctx.params);
+    if (u) return u.silenceMs !== Infinity && u.silenceMs > gapThresholdMs(v, ctx.params, u.heardEveryMs);
     return ctx.now - v.lastHeardAt > gapThresholdMs(v, ctx.params) && inScope(v, ctx, v.kindMask);
   },
   detect(v: VesselState, ctx: DetectorContext): Finding[] {
@@ -60,7 +70,7 @@ export const aisGapDetector: Detector = {
     if (u) {
       // The vessel speaks again.
       const from = ctx.now - u.silenceMs;
-      if (u.silenceMs === Infinity || (!s && u.silenceMs <= gapThresholdMs(v, p))) return [];
+      if (u.silenceMs === Infinity || (!s && u.silenceMs <= gapThresholdMs(v, p, u.heardEveryMs))) return [];
       if (!s || s.from !== from) {
         // No tick saw it dark: judge from the last fix before this message.
         const k = u.fixAccepted ? 1 : 0;
@@ -69,7 +79,7 @@ export const aisGapDetector: Detector = {
         const lon = v.track.lon(k);
         let mask = 0;
         for (const z of ctx.zones.zonesAt(lat, lon)) mask |= ZONE_KIND_BIT[z.kind];
-        if (!inScope(v, ctx, mask)) return [];
+        if (!inScope(v, ctx, mask, lat, lon, from)) return [];
         s = darkState(v, ctx, from, lat, lon);
       }
       if (v.det) delete v.det.ais_gap;

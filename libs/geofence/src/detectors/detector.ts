@@ -31,6 +31,11 @@ export interface DetectorContext {
   readonly now: number;
   /** What the current message changed; null on a tick. */
   readonly update: TrackerUpdate | null;
+  /**
+   * Was any vessel near the point heard at or after `sinceMs`? (coverage check, from the last
+   * tick's picture; true when unknown). A vessel is "dark" only where others are still heard.
+   */
+  heardNear(lat: number, lon: number, sinceMs: number): boolean;
 }
 
 /**

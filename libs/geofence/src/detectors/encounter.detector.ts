@@ -42,6 +42,8 @@ export class EncounterDetector implements FleetDetector {
     for (const v of vessels) {
       if (!v.hasFix || v.aisClass === 'other' || now - v.fixAt > p.encounterFreshMs) continue;
       if (v.sog === null || v.sog >= p.encounterMaxKn || (v.kindMask & AT_BERTH) !== 0) continue;
+      // Moored (5) or at anchor (1) by its own account: lying together is lawful there.
+      if (v.navStatus === 1 || v.navStatus === 5) continue;
       const key = Math.floor((v.lon + 180) / cellDeg) * 1_000_000 + Math.floor((v.lat + 90) / cellDeg);
       let list = grid.get(key);
       if (!list) grid.set(key, (list = []));
@@ -49,6 +51,8 @@ export class EncounterDetector implements FleetDetector {
       byMmsi.set(v.mmsi, v);
     }
     const round = ++this.round;
+    const neighbours = new Map<number, number>();
+    const bump = (m: number) => neighbours.set(m, (neighbours.get(m) ?? 0) + 1);
     for (const [key, list] of grid) {
       const cx = Math.floor(key / 1_000_000);
       const cy = key % 1_000_000;
@@ -63,6 +67,8 @@ export class EncounterDetector implements FleetDetector {
               if (a.mmsi >= b.mmsi) continue; // each pair once
               const d = distanceM(a.lat, a.lon, b.lat, b.lon);
               if (d > p.encounterMaxM) continue;
+              bump(a.mmsi);
+              bump(b.mmsi);
               const pk = `${a.mmsi}-${b.mmsi}`;
               const pair = this.pairs.get(pk);
               if (!pair) this.pairs.set(pk, { round, a: a.mmsi, b: b.mmsi, since: now, lastSeen: now, minM: d, reported: false });
@@ -84,6 +90,8 @@ export class EncounterDetector implements FleetDetector {
         continue;
       }
       if (now - pair.since < p.encounterMinMs) continue;
+      // A crowd lying together is a berth or an anchorage nobody drew, not a meeting.
+      if ((neighbours.get(pair.a) ?? 0) >= p.encounterMaxGroup || (neighbours.get(pair.b) ?? 0) >= p.encounterMaxGroup) continue;
       const a = byMmsi.get(pair.a)!;
       const b = byMmsi.get(pair.b)!;
       const f = this.finding(pair, a, b, ctx);

@@ -32,6 +32,8 @@ export class TrackerUpdate {
   exited: number[] = [];
   segmentClosed: Segment | null = null;
   pobChanged = false;
+  /** The vessel's smoothed fix interval before this message (ms; 0 until known). */
+  heardEveryMs = 0;
 
   reset(v: VesselState, silenceMs: number): void {
     this.vessel = v;
@@ -46,6 +48,7 @@ export class TrackerUpdate {
     if (this.exited.length) this.exited.length = 0;
     this.segmentClosed = null;
     this.pobChanged = false;
+    this.heardEveryMs = v.heardEveryMs;
   }
 }
 
@@ -190,6 +193,11 @@ export class Tracker {
     v.cog = m.cog ?? null;
     v.heading = m.heading ?? null;
     if (m.navStatus !== undefined) v.navStatus = m.navStatus;
+    if (v.fixes > 0) {
+      // Capped so that one long silence does not teach the vessel that silence is normal.
+      const dt = Math.min(atMs - v.fixAt, this.p.gapMinMs);
+      v.heardEveryMs = v.heardEveryMs === 0 ? dt : 0.8 * v.heardEveryMs + 0.2 * dt;
+    }
     v.fixAt = atMs;
     v.fixes++;
     if (v.track.length === 0 || atMs - v.track.t(0) >= this.p.trackMinIntervalMs) v.track.push(atMs, lat, lon, v.sog, v.cog, v.heading);
@@ -214,16 +222,15 @@ export class Tracker {
       atMs - v.rawAt < p.zoneCacheMs &&
       Math.abs(v.lat - v.rawLat) * 111_320 < p.zoneCacheM &&
       Math.abs(v.lon - v.rawLon) * 96_000 < p.zoneCacheM;
-    const sub = cached ? NaN : ZoneSet.subCellId(v.lat, v.lon);
-    if (!cached && sub === v.rawSub) {
-      // Same sub-cell as last time and that answer held for all of it: membership unchanged.
+    if (!cached && (v.rawSub === ZoneSet.cellId(v.lat, v.lon) || v.rawSub === ZoneSet.subCellId(v.lat, v.lon))) {
+      // Still in the cell / sub-cell the last answer held for: membership unchanged.
       v.rawLat = v.lat;
       v.rawLon = v.lon;
       v.rawAt = atMs;
     } else if (!cached) {
       const buf = this.lookupBuf;
       const n = this.zones.lookup(v.lat, v.lon, buf);
-      v.rawSub = this.zones.stable ? sub : NaN;
+      v.rawSub = this.zones.stableArea;
       if (n === 0) raw = raw && raw.length === 0 ? raw : EMPTY_RAW;
       else if (raw && raw.length === n && sameMembers(raw, buf, n)) {
         // unchanged: keep the array
@@ -278,6 +285,19 @@ export class Tracker {
     const zs = v.zones;
     if (zs) for (let k = 0; k < zs.length; k += 3) mask |= this.zones.kindBits[zs[k]];
     v.kindMask = mask;
+  }
+
+  /** Forget vessels last heard before `beforeMs` that have no open alert. */
+  evict(beforeMs: number): number {
+    let n = 0;
+    for (const [mmsi, v] of this.vessels) {
+      if (v.lastHeardAt < beforeMs && v.episodes === null) {
+        this.tracks.release(v.track);
+        this.vessels.delete(mmsi);
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Put a restored vessel in the map (state import). */

@@ -38,6 +38,8 @@ export class VesselState {
   fixAt = -Infinity;
   lastHeardAt = -Infinity;
   fixes = 0;
+  /** Smoothed interval between believed fixes (ms): how often this vessel is really heard. */
+  heardEveryMs = 0;
   motion: MotionState = 'unknown';
   /** Persons on board from a binary message, with its time. */
   pob: number | null = null;

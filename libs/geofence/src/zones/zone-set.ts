@@ -75,12 +75,18 @@ export class ZoneSet {
   }
 
   /**
-   * After `lookup`: true when the answer holds for the whole sub-cell of the point (no exact
-   * test was needed), so a caller may reuse it while the point stays in that sub-cell.
+   * After `lookup`: the id of the area the answer holds for — the whole cell (`cellId`) when
+   * no zone edge crosses it, the sub-cell (`subCellId`) when no exact test was needed, else
+   * NaN. A caller may reuse the answer while its point stays in that area.
    */
-  stable = false;
+  stableArea = NaN;
 
-  /** Id of the sub-cell (~70 m) containing the point; equal ids, same sub-cell. */
+  /** Id of the ~550 m cell containing the point (negative: never equal to a sub-cell id). */
+  static cellId(lat: number, lon: number): number {
+    return -(Math.floor((lon + 180) / CELL_DEG) * 65_536 + Math.floor((lat + 90) / CELL_DEG)) - 1;
+  }
+
+  /** Id of the ~70 m sub-cell containing the point. */
   static subCellId(lat: number, lon: number): number {
     return Math.floor(((lon + 180) / CELL_DEG) * SUB) * 2_097_152 + Math.floor(((lat + 90) / CELL_DEG) * SUB);
   }
@@ -119,7 +125,7 @@ export class ZoneSet {
    * the cell's own edges (turf for degenerate cases).
    */
   lookup(lat: number, lon: number, out: number[]): number {
-    this.stable = false;
+    this.stableArea = NaN;
     if (!this.index) return 0;
     const fx = (lon + 180) / CELL_DEG;
     const fy = (lat + 90) / CELL_DEG;
@@ -138,10 +144,16 @@ export class ZoneSet {
     const inside = cell.inside;
     for (let i = 0; i < inside.length; i++) out[n++] = inside[i];
     const edge = cell.edge;
-    this.stable = true;
-    if (edge.length === 0) return n;
-    const sx = Math.min(SUB - 1, Math.floor((fx - cx) * SUB));
-    const sy = Math.min(SUB - 1, Math.floor((fy - cy) * SUB));
+    if (edge.length === 0) {
+      this.stableArea = -(cx * 65_536 + cy) - 1;
+      return n;
+    }
+    let stable = true;
+    // Same arithmetic as subCellId, so that ids compare exactly.
+    const gx = Math.floor(fx * SUB);
+    const gy = Math.floor(fy * SUB);
+    const sx = Math.min(SUB - 1, Math.max(0, gx - cx * SUB));
+    const sy = Math.min(SUB - 1, Math.max(0, gy - cy * SUB));
     let sub = cell.sub;
     const pt = this.pt;
     pt[0] = lon;
@@ -150,7 +162,7 @@ export class ZoneSet {
       const zi = edge[j];
       if (this.segments[zi]!.index === null) {
         // Small polygon: the exact test is as cheap as a sub-cell lookup.
-        this.stable = false;
+        stable = false;
         if (booleanPointInPolygon(pt, this.all[zi].feature)) out[n++] = zi;
         continue;
       }
@@ -164,10 +176,11 @@ export class ZoneSet {
       }
       if (state === IN) out[n++] = zi;
       else if (state === EDGE) {
-        this.stable = false;
+        stable = false;
         if (this.pointInEdgeCell(cell, j, lon, lat)) out[n++] = zi;
       }
     }
+    if (stable && sx === gx - cx * SUB && sy === gy - cy * SUB) this.stableArea = gx * 2_097_152 + gy;
     return n;
   }
 
