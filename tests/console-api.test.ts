@@ -216,6 +216,9 @@ describe('console REST API', () => {
     const doc = await c.http('GET', '/api/docs-json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toContain('/api/alerts/{id}/confirm');
+    // Request bodies and query parameters are documented from the zod schemas that validate them.
+    expect(doc.body.paths['/api/alerts/{id}/dismiss'].post.requestBody.content['application/json'].schema.required).toEqual(['reason']);
+    expect(doc.body.paths['/api/alerts'].get.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(['rule', 'cursor', 'limit']));
     expect((await fetch(`${c.url}/api/docs`)).status).toBe(200);
     expect(h.headers.get('x-content-type-options')).toBe('nosniff');
     expect(h.headers.get('x-correlation-id')).toBeTruthy();

@@ -10,6 +10,7 @@ import { correlationMiddleware } from './common/correlation.js';
 import { ConsoleExceptionFilter } from './common/http-exception.filter.js';
 import type { ConsoleDeps } from './console.deps.js';
 import { ConsoleIoAdapter } from './live/console-io.adapter.js';
+import { ConsoleMetrics } from './ops/console-metrics.js';
 
 const OWN_PREFIXES = ['/api', '/socket.io', '/health', '/metrics'];
 
@@ -29,6 +30,13 @@ export async function configureConsoleApp(app: INestApplication, deps: ConsoleDe
   ex.set?.('trust proxy', 'loopback, linklocal, uniquelocal');
   ex.disable?.('x-powered-by');
   app.use(correlationMiddleware);
+  const metrics = app.get(ConsoleMetrics, { strict: false });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!req.path.startsWith('/api/')) return next();
+    const end = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => end({ status: String(res.statusCode) }));
+    next();
+  });
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCalendars } from '@seawarden/geofence';
 import { z } from 'zod';
+import { ApiZodBody, ApiZodQuery } from '../common/api-zod.js';
 import { badRequest } from '../common/api-error.js';
 import { ConsoleController } from '../common/console-controller.decorator.js';
 import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
@@ -68,6 +69,7 @@ export class AdminController {
 
   @Roles('operator', 'inspector', 'admin')
   @Get('registry')
+  @ApiZodQuery(registryQuery)
   listRegistry(@Query() q: unknown) {
     const f = validate(registryQuery, q ?? {});
     return this.registry.list(f.q, f.limit ?? 100, f.offset ?? 0);
@@ -75,6 +77,7 @@ export class AdminController {
 
   @Roles('admin')
   @Post('registry/import')
+  @ApiZodQuery(importQuery)
   importRegistry(@Req() req: Request, @Query() q: unknown) {
     const { mode = 'merge' } = validate(importQuery, q ?? {});
     const body = typeof req.body === 'string' ? req.body : Buffer.isBuffer(req.body) ? req.body.toString('utf8') : null;

@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import type { Alert, AlertAuditEvent } from '@seawarden/contracts';
 import { AuditRepository } from '@seawarden/store';
 import { z } from 'zod';
+import { ApiZodBody, ApiZodQuery } from '../common/api-zod.js';
 import type { Principal } from '../auth/auth.service.js';
 import { ConsoleController } from '../common/console-controller.decorator.js';
 import { CurrentUser } from '../common/current-user.decorator.js';
@@ -11,7 +12,7 @@ import { validate } from '../common/validate.js';
 import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
 import { ZonesService } from '../zones/zones.service.js';
 import { alertsToCsv, alertsToGeoJson, alertsToKml } from './alert-export.js';
-import { parseAlertFilter } from './alert-filter.js';
+import { alertFilterSchema, parseAlertFilter } from './alert-filter.js';
 import { AlertsService, type AlertDetail } from './alerts.service.js';
 import { evidenceBundle, evidenceReportHtml, type EvidenceInput } from './evidence-package.js';
 
@@ -33,6 +34,7 @@ export class AlertsController {
 
   @Roles(...ANY_ROLE)
   @Get('alerts')
+  @ApiZodQuery(alertFilterSchema(500))
   list(@CurrentUser() p: Principal, @Query() q: unknown) {
     return this.alerts.list(p, parseAlertFilter(q));
   }
@@ -41,6 +43,7 @@ export class AlertsController {
   @Get('alerts/export.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="alerts.csv"')
+  @ApiZodQuery(alertFilterSchema(50_000))
   async csv(@CurrentUser() p: Principal, @Query() q: unknown): Promise<string> {
     return alertsToCsv(await this.exportAll(p, q));
   }
@@ -49,6 +52,7 @@ export class AlertsController {
   @Get('alerts/export.geojson')
   @Header('Content-Type', 'application/geo+json')
   @Header('Content-Disposition', 'attachment; filename="alerts.geojson"')
+  @ApiZodQuery(alertFilterSchema(50_000))
   async geojson(@CurrentUser() p: Principal, @Query() q: unknown): Promise<string> {
     return JSON.stringify(alertsToGeoJson(await this.exportAll(p, q)));
   }
@@ -57,6 +61,7 @@ export class AlertsController {
   @Get('alerts/export.kml')
   @Header('Content-Type', 'application/vnd.google-earth.kml+xml')
   @Header('Content-Disposition', 'attachment; filename="alerts.kml"')
+  @ApiZodQuery(alertFilterSchema(50_000))
   async kml(@CurrentUser() p: Principal, @Query() q: unknown): Promise<string> {
     return alertsToKml(await this.exportAll(p, q));
   }
@@ -82,6 +87,7 @@ export class AlertsController {
   @Roles('operator', 'inspector', 'port_office', 'admin')
   @Post('alerts/:id/acknowledge')
   @HttpCode(200)
+  @ApiZodBody(noteBody)
   acknowledge(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: unknown): Promise<Alert> {
     return this.alerts.acknowledge(p, validate(idSchema, id), validate(noteBody, body ?? {}).note);
   }
@@ -89,6 +95,7 @@ export class AlertsController {
   @Roles('inspector', 'admin')
   @Post('alerts/:id/confirm')
   @HttpCode(200)
+  @ApiZodBody(noteBody)
   confirm(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: unknown): Promise<Alert> {
     return this.alerts.confirm(p, validate(idSchema, id), validate(noteBody, body ?? {}).note);
   }
@@ -96,6 +103,7 @@ export class AlertsController {
   @Roles('inspector', 'admin')
   @Post('alerts/:id/dismiss')
   @HttpCode(200)
+  @ApiZodBody(reasonBody)
   dismiss(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: unknown): Promise<Alert> {
     return this.alerts.dismiss(p, validate(idSchema, id), validate(reasonBody, body ?? {}).reason);
   }
@@ -103,6 +111,7 @@ export class AlertsController {
   @Roles('inspector', 'admin')
   @Post('alerts/:id/notes')
   @HttpCode(201)
+  @ApiZodBody(requiredNote)
   note(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: unknown): Promise<AlertAuditEvent> {
     return this.alerts.note(p, validate(idSchema, id), validate(requiredNote, body ?? {}).note);
   }
@@ -110,6 +119,7 @@ export class AlertsController {
   @Roles('inspector', 'admin')
   @Post('alerts/:id/assign')
   @HttpCode(200)
+  @ApiZodBody(assignBody)
   assign(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: unknown): Promise<Alert> {
     return this.alerts.assign(p, validate(idSchema, id), validate(assignBody, body ?? {}).userId);
   }
@@ -117,6 +127,7 @@ export class AlertsController {
   @Roles('inspector', 'admin', 'port_office')
   @Get('alerts/:id/evidence.json')
   @Header('Content-Type', 'application/geo+json')
+  @ApiZodQuery(evidenceQuery)
   async evidenceJson(@CurrentUser() p: Principal, @Param('id') id: string, @Query() q: unknown, @Res({ passthrough: true }) res: Response): Promise<string> {
     const input = await this.evidence(p, id, q);
     res.setHeader('Content-Disposition', `attachment; filename="evidence-${encodeURIComponent(input.alert.id)}.geojson"`);
@@ -126,6 +137,7 @@ export class AlertsController {
   @Roles('inspector', 'admin', 'port_office')
   @Get('alerts/:id/report.html')
   @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiZodQuery(evidenceQuery)
   async report(@CurrentUser() p: Principal, @Param('id') id: string, @Query() q: unknown): Promise<string> {
     return evidenceReportHtml(await this.evidence(p, id, q));
   }

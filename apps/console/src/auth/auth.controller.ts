@@ -1,6 +1,7 @@
 import { Body, HttpCode, Inject, Post, Get, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
+import { ApiZodBody, ApiZodQuery } from '../common/api-zod.js';
 import type { UserPublic } from '@seawarden/contracts';
 import { UsersRepository } from '@seawarden/store';
 import { ConsoleController } from '../common/console-controller.decorator.js';
@@ -27,6 +28,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiZodBody(loginSchema)
   async login(@Body() body: unknown, @Req() req: Request): Promise<LoginResponse> {
     const { username, password } = validate(loginSchema, body);
     try {
@@ -43,6 +45,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ApiZodBody(refreshSchema)
   refresh(@Body() body: unknown): Promise<LoginResponse> {
     return this.auth.refresh(validate(refreshSchema, body).refreshToken);
   }
@@ -50,6 +53,7 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
+  @ApiZodBody(refreshSchema)
   async logout(@Body() body: unknown): Promise<void> {
     await this.auth.logout(validate(refreshSchema, body).refreshToken);
   }
@@ -65,6 +69,7 @@ export class AuthController {
   @Roles(...ANY_ROLE)
   @Post('password')
   @HttpCode(204)
+  @ApiZodBody(passwordSchema)
   async password(@CurrentUser() p: Principal, @Body() body: unknown): Promise<void> {
     const { currentPassword, newPassword } = validate(passwordSchema, body);
     const u = await this.users.byId(p.id);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ROLES, type UserPublic } from '@seawarden/contracts';
 import { UsersRepository } from '@seawarden/store';
 import { z } from 'zod';
+import { ApiZodBody, ApiZodQuery } from '../common/api-zod.js';
 import { badRequest, conflict, notFound } from '../common/api-error.js';
 import { ConsoleController } from '../common/console-controller.decorator.js';
 import { CurrentUser } from '../common/current-user.decorator.js';
@@ -51,6 +52,7 @@ export class UsersController {
 
   @Roles('admin')
   @Post()
+  @ApiZodBody(createSchema)
   async create(@Body() body: unknown): Promise<UserPublic> {
     const b = validate(createSchema, body);
     if (b.role === 'port_office' && !b.jurisdictions?.length) throw badRequest('jurisdictions: a port office needs at least one jurisdiction zone', 'jurisdictions');
@@ -65,6 +67,7 @@ export class UsersController {
 
   @Roles('admin')
   @Patch(':id')
+  @ApiZodBody(patchSchema)
   async patch(@Param('id') id: string, @Body() body: unknown): Promise<UserPublic> {
     validate(idSchema, id);
     const b = validate(patchSchema, body);

@@ -1,6 +1,7 @@
 import { Get, Inject, Param, Query } from '@nestjs/common';
 import type { TrackPoint, VesselSnapshot } from '@seawarden/contracts';
 import { z } from 'zod';
+import { ApiZodBody, ApiZodQuery } from '../common/api-zod.js';
 import { badRequest, notFound } from '../common/api-error.js';
 import { ConsoleController } from '../common/console-controller.decorator.js';
 import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
@@ -43,6 +44,7 @@ export class VesselsController {
 
   @Roles(...ANY_ROLE)
   @Get()
+  @ApiZodQuery(listSchema)
   list(@Query() q: unknown): { items: VesselSnapshot[]; total: number } {
     const f = validate(listSchema, q ?? {});
     const match: VesselSnapshot[] = [];
@@ -61,6 +63,7 @@ export class VesselsController {
 
   @Roles(...ANY_ROLE)
   @Get('search')
+  @ApiZodQuery(searchSchema)
   search(@Query() q: unknown): { items: VesselSnapshot[] } {
     const { q: text, limit = 20 } = validate(searchSchema, q ?? {});
     const needle = text.toLowerCase();
@@ -89,6 +92,7 @@ export class VesselsController {
 
   @Roles(...ANY_ROLE)
   @Get(':mmsi/track')
+  @ApiZodQuery(trackSchema)
   async track(@Param('mmsi') mmsiText: string, @Query() q: unknown): Promise<{ mmsi: number; from: string; to: string; points: TrackPoint[] }> {
     const mmsi = validate(mmsiSchema, mmsiText);
     const f = validate(trackSchema, q ?? {});

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ALERT_RULES, SEVERITIES } from '@seawarden/contracts';
 import { SubscriptionRepository, WebhookDeliveryRepository, type SubscriptionRecord } from '@seawarden/store';
 import { z } from 'zod';
+import { ApiZodBody, ApiZodQuery } from '../common/api-zod.js';
 import type { Principal } from '../auth/auth.service.js';
 import { badRequest, forbidden, notFound } from '../common/api-error.js';
 import { ConsoleController } from '../common/console-controller.decorator.js';
@@ -42,6 +43,7 @@ export class SubscriptionsController {
 
   @Roles('port_office', 'admin')
   @Post()
+  @ApiZodBody(createSchema)
   async create(@CurrentUser() p: Principal, @Body() body: unknown) {
     const b = validate(createSchema, body);
     if (b.webhookUrl && !b.secret) throw badRequest('secret: required with a webhookUrl (signs the deliveries)', 'secret');
@@ -50,6 +52,7 @@ export class SubscriptionsController {
 
   @Roles('port_office', 'admin')
   @Patch(':id')
+  @ApiZodBody(patchSchema)
   async patch(@CurrentUser() p: Principal, @Param('id') id: string, @Body() body: unknown) {
     const sub = await this.owned(p, id);
     const b = validate(patchSchema, body);
@@ -67,6 +70,7 @@ export class SubscriptionsController {
 
   @Roles('port_office', 'admin')
   @Get(':id/deliveries')
+  @ApiZodQuery(limitQuery)
   async log(@CurrentUser() p: Principal, @Param('id') id: string, @Query() q: unknown) {
     await this.owned(p, id);
     const { limit = 100 } = validate(limitQuery, q ?? {});
