@@ -1,5 +1,5 @@
 import type { AisClass, AisMessage } from '@seawarden/contracts';
-import { distanceM } from '../geo.js';
+import { distanceM, fastDistanceM } from '../geo.js';
 import type { DetectorParams } from '../params.js';
 import type { Registry } from '../registry/registry.js';
 import { PLACE_KINDS, ZONE_KIND_BIT } from '../zones/zone.js';
@@ -166,7 +166,7 @@ export class Tracker {
         u.rejection = 'duplicate';
         return;
       }
-      d = distanceM(v.lat, v.lon, lat, lon);
+      d = fastDistanceM(v.lat, v.lon, lat, lon);
       const maxKn = v.aisClass === 'A' && !v.smallCraft ? this.p.maxPlausibleKnLarge : this.p.maxPlausibleKnSmall;
       const impliedKn = (Math.max(0, d - this.p.jumpSlackM) / 1852) / (Math.max(1000, atMs - v.fixAt) / MS_PER_H);
       if (impliedKn > maxKn) {
