@@ -120,6 +120,15 @@ export class WebhookDeliveryRepository {
     });
   }
 
+  /** Removes finished deliveries (and their attempt log) older than the cutoff. */
+  async pruneFinished(olderThan: Date): Promise<number> {
+    const { rows } = await this.db.query(
+      `DELETE FROM console_webhook_deliveries WHERE status <> 'pending' AND created_at < $1 RETURNING id`,
+      [olderThan.toISOString()],
+    );
+    return rows.length;
+  }
+
   async byId(id: string): Promise<DeliveryRecord | null> {
     const { rows } = await this.db.query('SELECT * FROM console_webhook_deliveries WHERE id = $1', [id]);
     return rows[0] ? toDelivery(rows[0]) : null;

@@ -9,6 +9,8 @@ import { WebhookDeliveryRepository as DeliveryRepo } from '@seawarden/store';
 
 const LEASE_MS = 60_000;
 const BATCH = 50;
+/** Finished deliveries and their attempt log are kept this long. */
+const DELIVERY_LOG_DAYS = 30;
 
 interface OutboxRow {
   id: string | number;
@@ -39,6 +41,7 @@ export class WebhookWorker {
   private running = false;
   private stopped = false;
   private inflight?: Promise<void>;
+  private lastPrune = 0;
 
   constructor(
     private readonly deps: ConsoleDeps,
@@ -69,6 +72,10 @@ export class WebhookWorker {
       try {
         await this.fanOut();
         await this.deliverDue();
+        if (Date.now() - this.lastPrune > 3_600_000) {
+          this.lastPrune = Date.now();
+          await this.deliveries.pruneFinished(new Date(Date.now() - DELIVERY_LOG_DAYS * 86_400_000));
+        }
       } catch (err) {
         console.error('webhook worker:', (err as Error).message);
       } finally {
