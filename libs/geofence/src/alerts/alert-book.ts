@@ -1,4 +1,4 @@
-import type { Alert, AlertChange, AlertRule, EvidenceItem } from '@seawarden/contracts';
+import { ALERT_RULES, type Alert, type AlertChange, type AlertRule, type EvidenceItem } from '@seawarden/contracts';
 import type { Finding } from '../detectors/detector.js';
 import { SEVERITY_RANK } from '../detectors/detector.js';
 import { msToIso } from '../geo.js';
@@ -19,6 +19,8 @@ export interface Episode {
 }
 
 const FIRST_EVIDENCE_KEPT = 5;
+const RULE_BITS = new Map<AlertRule, number>(ALERT_RULES.map((r, i) => [r, 1 << i]));
+const ruleBit = (r: AlertRule): number => RULE_BITS.get(r) ?? 0;
 
 /**
  * One alert per (rule, vessel, episode key): opened on the first finding, `updated` only when
@@ -35,13 +37,15 @@ export class AlertBook {
     return `${rule}|${mmsi}|${findingKey}`;
   }
 
-  /** Does the vessel have an open episode of this rule? */
+  /** Does the vessel have an open episode of this rule? (bit test, no string work) */
   hasOpen(v: VesselState, rule: AlertRule): boolean {
-    const eps = v.episodes;
-    if (!eps) return false;
-    const prefix = `${rule}|`;
-    for (const k of eps) if (k.startsWith(prefix)) return true;
-    return false;
+    return (v.openRules & ruleBit(rule)) !== 0;
+  }
+
+  private refreshOpenRules(v: VesselState): void {
+    let mask = 0;
+    if (v.episodes) for (const k of v.episodes) mask |= ruleBit(k.slice(0, k.indexOf('|')) as AlertRule);
+    v.openRules = mask;
   }
 
   reconcile(v: VesselState, rule: AlertRule, findings: Finding[], now: number, out: AlertChange[]): void {
@@ -108,6 +112,7 @@ export class AlertBook {
     const ep: Episode = { key, alert, lapsedAt: null, lastEmitAt: now, signature: f.signature ?? '', dirty: false };
     this.episodes.set(key, ep);
     (v.episodes ??= []).push(key);
+    v.openRules |= ruleBit(rule);
     out.push({ kind: 'opened', alert: copy(alert) });
     if (f.closeNow) this.close(v, ep, now, out, null);
   }
@@ -171,6 +176,7 @@ export class AlertBook {
       if (i >= 0) v.episodes.splice(i, 1);
       if (v.episodes.length === 0) v.episodes = null;
     }
+    this.refreshOpenRules(v);
     out.push({ kind: 'closed', alert: copy(a) });
   }
 
@@ -191,6 +197,7 @@ export class AlertBook {
       this.episodes.set(ep.key, ep);
       const v = vessel(ep.alert.mmsi);
       (v.episodes ??= []).push(ep.key);
+      v.openRules |= ruleBit(ep.alert.rule);
     }
   }
 }

@@ -86,6 +86,8 @@ export class VesselState {
   det: Record<string, unknown> | null = null;
   /** Per detector: when it last ran for this vessel while an alert was open (engine throttle). */
   evalAt: Float64Array | null = null;
+  /** Bit per rule (ALERT_RULES order) with an open episode for this vessel. */
+  openRules = 0;
   /** Keys of alert episodes open for this vessel. */
   episodes: string[] | null = null;
   changed = false;
