@@ -93,6 +93,24 @@ describe('live vessel viewport', () => {
     expect(bad.message).toMatch(/^south/);
   });
 
+  it('20,000 vessels in view: the first content comes in chunks of compact rows', async () => {
+    const big: VesselSnapshot[] = Array.from({ length: 20_000 }, (_, i) => snap(414000000 + i, 10 + (i % 200) * 0.01, 10 + Math.floor(i / 200) * 0.01));
+    c.bus.publishVessels(big);
+    const s = c.socket(token);
+    expect(await connectOutcome(s)).toEqual({ connected: true });
+    const msgs: CompactVesselDelta[] = [];
+    s.on('vessels:compact', (d: CompactVesselDelta) => msgs.push(d));
+    await s.emitWithAck('vessels:subscribe', { west: 9.5, south: 9.5, east: 11.5, north: 12.5, compact: true });
+    await new Promise((r) => setTimeout(r, 500));
+    const rows = msgs.flatMap((m) => m.rows);
+    expect(rows).toHaveLength(20_000);
+    expect(msgs[0]!.full).toBe(true);
+    expect(msgs.slice(1).every((m) => !m.full)).toBe(true);
+    const bytes = msgs.map((m) => JSON.stringify(m).length);
+    console.log(`20,000 vessels: ${msgs.length} messages, largest ${(Math.max(...bytes) / 1024).toFixed(0)} KB, total ${(bytes.reduce((a, b) => a + b, 0) / 1024).toFixed(0)} KB (compact)`);
+    expect(Math.max(...bytes)).toBeLessThan(300 * 1024);
+  });
+
   it('REST: list with filters, search, one vessel', async () => {
     const list = await c.http('GET', `/api/vessels?bbox=${BOX.west},${BOX.south},${BOX.east},${BOX.north}&category=leisure`, { token });
     expect(list.status).toBe(200);

@@ -3,7 +3,7 @@ import {
   ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit,
   SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
-import type { ClientToServerEvents, ServerToClientEvents } from '@seawarden/contracts';
+import type { ClientToServerEvents, ServerToClientEvents, VesselSnapshot } from '@seawarden/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AuthService, type Principal } from '../auth/auth.service.js';
@@ -19,6 +19,8 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 type Ack = (res: { ok: boolean; message?: string }) => void;
 
 export const LIVE_NAMESPACE = '/live';
+/** Vessels per socket message. */
+const MAX_ROWS = 2000;
 
 const viewportSchema = z
   .object({
@@ -122,11 +124,16 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     }
   }
 
-  private send(socket: LiveSocket, state: ViewportState, full: boolean, upsert: import('@seawarden/contracts').VesselSnapshot[], remove: number[]): void {
+  /** Sends in chunks of MAX_ROWS so a huge box never becomes one huge message; `full` rides on the first. */
+  private send(socket: LiveSocket, state: ViewportState, full: boolean, upsert: VesselSnapshot[], remove: number[]): void {
     const at = new Date().toISOString();
-    if (state.compact) socket.emit('vessels:compact', { full, rows: upsert.map(compactVessel), remove, at });
-    else socket.emit('vessels:delta', { full, upsert, remove, at });
-    this.metrics.vesselDeltas.inc();
+    for (let i = 0; i === 0 || i < upsert.length; i += MAX_ROWS) {
+      const part = upsert.slice(i, i + MAX_ROWS);
+      const first = i === 0;
+      if (state.compact) socket.emit('vessels:compact', { full: full && first, rows: part.map(compactVessel), remove: first ? remove : [], at });
+      else socket.emit('vessels:delta', { full: full && first, upsert: part, remove: first ? remove : [], at });
+      this.metrics.vesselDeltas.inc();
+    }
   }
 
   onModuleDestroy(): void {
