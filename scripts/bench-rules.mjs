@@ -265,12 +265,18 @@ const m1 = mem();
 const cacheCells = zoneSet.cachedCells;
 zoneSet.clearCache();
 const m2 = mem();
+// Open alerts (with their evidence) are the alert book's, not the vessels': measure them apart.
+const openAlerts = engine.openAlerts().length;
+engine['book'].episodes.clear(); // the engine is not used after this
+const m3 = mem();
+const alertBytes = m2.heap - m3.heap;
 const vessels = engine.vesselCount;
 const trackBytes = (DEFAULT_PARAMS.trackCapacity * 3 * 8 + DEFAULT_PARAMS.trackCapacity * 3 * 4);
 const cacheBytes = m1.heap + m1.ab - (m2.heap + m2.ab);
 const heapPer = (m2.heap - m0.heap) / vessels;
 const abPer = (m2.ab - m0.ab) / vessels;
 const beyond = heapPer + abPer - trackBytes;
+const beyondNoAlerts = beyond - alertBytes / vessels;
 
 // --- second pass: the same traffic into a fresh engine, zone cells already cached -------------
 // (a long-running engine's zone cache is warm; the first pass pays for classifying every cell)
@@ -327,6 +333,7 @@ console.log('');
 console.log(`zone cell cache (shared, not per vessel): ${fmt(cacheCells)} cells, ${fmt(cacheBytes / 1024)} KiB`);
 console.log(`memory: ${fmt(vessels)} vessels; heap ${fmt(heapPer)} B/vessel + typed arrays ${fmt(abPer)} B/vessel`);
 console.log(`        track buffer ${fmt(trackBytes)} B/vessel (${DEFAULT_PARAMS.trackCapacity} points × 36 B); beyond the track buffer: ${fmt(beyond)} B/vessel (target ≤ 2,048)`);
+console.log(`        of which ${fmt(openAlerts)} open alerts with evidence: ${fmt(alertBytes / 1024)} KiB (${fmt(alertBytes / Math.max(1, openAlerts))} B/alert); vessel state alone: ${fmt(beyondNoAlerts)} B/vessel`);
 console.log(`alerts: opened ${fmt(counts.opened)}, updated ${fmt(counts.updated)}, closed ${fmt(counts.closed)}; open now ${fmt(engine.openAlerts().length)}; opened by rule ${JSON.stringify(byRule)}`);
 console.log(`load average at the end: ${os.loadavg()[0].toFixed(1)} (CPU-time rates are pessimistic on a busy machine)`);
-console.log(`targets: ≥ 200,000 messages/s per core → ${steadyCpu >= 200_000 ? 'met' : 'NOT met'}; ≤ 2 KB/vessel beyond the track → ${beyond <= 2048 ? 'met' : 'NOT met'}`);
+console.log(`targets: ≥ 200,000 messages/s per core → ${steadyCpu >= 200_000 ? 'met' : 'NOT met'}; ≤ 2 KB/vessel beyond the track → ${beyond <= 2048 ? 'met' : beyondNoAlerts <= 2048 ? 'met for vessel state, not with the open alerts counted in' : 'NOT met'}`);
