@@ -111,10 +111,10 @@ async function measure(n, mode) {
   return { n, mode, median, p90: u[Math.min(u.length - 1, Math.floor(u.length * 0.9))], max: u[u.length - 1], prep: pr[Math.floor(pr.length / 2)], fps: res.panFps };
 }
 
-const LABELS = { layer: 'GeoJSON symbol layer', circle: 'GeoJSON circle layer', dom: 'DOM markers' };
+const LABELS = { layer: 'console (adaptive)', arrows: 'rotated arrows forced', circle: 'dots forced', dom: 'DOM markers' };
 const results = [];
 try {
-  for (const [n, mode] of [[20000, 'layer'], [20000, 'circle'], [2000, 'layer'], [2000, 'dom'], [0, 'layer']]) {
+  for (const [n, mode] of [[20000, 'layer'], [20000, 'arrows'], [2000, 'layer'], [2000, 'dom'], [0, 'layer']]) {
     console.log(`measuring ${n} vessels, ${LABELS[mode]}…`);
     results.push(await measure(n, mode));
   }

@@ -1,7 +1,8 @@
 // Map benchmark page (scripts/bench-web.mjs drives it): vessels arrive over socket.io as the
 // console sends them; measures delta → map idle, and frame rate while panning.
-// ?n=<vessels>&mode=layer|circle|dom  (circle = plain dots without heading, to show what the
-// rotated icons cost; dom = one HTML marker per vessel, the naive peer).
+// ?n=<vessels>&mode=layer|arrows|circle|dom  (layer = the console as shipped: arrows, dots above
+// SeaMap.denseAbove vessels in view; arrows = rotated icons forced at any count; circle = plain
+// dots forced; dom = one HTML marker per vessel, the naive peer).
 import { io } from 'socket.io-client';
 import type { CompactVesselDelta } from '@seawarden/contracts';
 import * as maplibregl from 'maplibre-gl';
@@ -34,10 +35,8 @@ async function run(): Promise<void> {
   const sea = await SeaMap.create(document.getElementById('map')!, {});
   sea.map.jumpTo({ center: [122.3, 29.95], zoom: 9 });
   await new Promise<void>((resolve) => sea.map.once('idle', () => resolve()));
-  if (mode === 'circle') {
-    sea.map.setLayoutProperty('vessels', 'visibility', 'none');
-    sea.map.addLayer({ id: 'vessels-circle', type: 'circle', source: 'vessels', paint: { 'circle-radius': 3, 'circle-color': '#ffb74d' } });
-  }
+  if (mode === 'arrows') sea.denseAbove = Infinity;
+  if (mode === 'circle') sea.denseAbove = -1;
   const vessels = new Map<number, LiveVessel>();
   const markers = new Map<number, maplibregl.Marker>();
   const updates: number[] = [];

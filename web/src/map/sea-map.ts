@@ -3,12 +3,12 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import type { RuntimeConfig, ZoneCollection } from '../api/api-client.js';
 import { toFeatureCollection, type LiveVessel } from '../live/vessel-store.js';
 import { createMap, type MapAdapter, type MarkerLike } from './map-adapter.js';
-import { CATEGORY_COLORS, drawVesselIcon, vesselIconName, VESSEL_CATEGORIES } from './vessel-icons.js';
+import { CATEGORY_COLORS, categoryColorExpression, drawVesselIcon, vesselIconName, VESSEL_CATEGORIES } from './vessel-icons.js';
 import { zoneColorExpression } from './zone-style.js';
 
 export type LayerGroup = 'vessels' | 'zones' | 'track';
 const GROUP_LAYERS: Record<LayerGroup, string[]> = {
-  vessels: ['vessels', 'vessel-selected'],
+  vessels: ['vessels', 'vessel-dots', 'vessel-selected'],
   zones: ['zones-fill', 'zones-line', 'zone-highlight'],
   track: ['track-line', 'track-points', 'replay-cursor'],
 };
@@ -25,6 +25,15 @@ export class SeaMap {
   private selected: number | null = null;
   private label: MarkerLike | null = null;
   private labelText = '';
+  private vesselsShown = true;
+  private dense = false;
+  /**
+   * Above this many vessels in view the map draws category-coloured dots instead of rotated
+   * arrows: maplibre's symbol pipeline costs ~9× a circle layer per update (npm run bench:web),
+   * and arrows are unreadable at the zoom where that many vessels fit in the view anyway.
+   * Back to arrows below 80 % of it (hysteresis). Infinity keeps arrows always.
+   */
+  denseAbove = 5000;
 
   private constructor(readonly adapter: MapAdapter) {}
 
@@ -74,9 +83,19 @@ export class SeaMap {
         'icon-size': ['interpolate', ['linear'], ['zoom'], 6, 0.55, 11, 0.9, 14, 1.1],
       },
     });
+    map.addLayer({
+      id: 'vessel-dots', type: 'circle', source: 'vessels', layout: { visibility: 'none' },
+      paint: {
+        'circle-color': categoryColorExpression() as never,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 5, 1.5, 10, 3.5],
+        'circle-stroke-color': '#0b1622', 'circle-stroke-width': 0.5,
+      },
+    });
     map.addLayer({ id: 'replay-cursor', type: 'circle', source: 'replay', paint: { 'circle-radius': 7, 'circle-color': '#fff176', 'circle-stroke-color': '#0b1622', 'circle-stroke-width': 2 } });
-    map.on('mouseenter', 'vessels', () => (map.getCanvas().style.cursor = 'pointer'));
-    map.on('mouseleave', 'vessels', () => (map.getCanvas().style.cursor = ''));
+    for (const layer of ['vessels', 'vessel-dots']) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
   }
 
   setZones(zones: ZoneCollection): void {
@@ -103,7 +122,14 @@ export class SeaMap {
     if (!this.dirty) return;
     this.dirty = false;
     const fc = toFeatureCollection(this.vessels);
+    const n = fc.features.length;
+    const dense = this.dense ? n > this.denseAbove * 0.8 : n > this.denseAbove;
+    if (dense !== this.dense) {
+      this.dense = dense;
+      this.applyVesselVisibility();
+    }
     (this.map.getSource('vessels') as GeoJSONSource).setData(fc as unknown as GeoJSON.FeatureCollection);
+    this.map.getContainer().dataset.vesselStyle = dense ? 'dots' : 'arrows';
     // Observable count of drawn vessels (browser tests read it).
     this.map.getContainer().dataset.vesselFeatures = String(fc.features.length);
     this.updateLabel();
@@ -170,14 +196,28 @@ export class SeaMap {
   }
 
   onVesselClick(fn: (mmsi: number) => void): void {
-    this.map.on('click', 'vessels', (e) => {
-      const f = e.features?.[0];
-      if (f) fn(Number(f.properties?.mmsi));
-    });
+    for (const layer of ['vessels', 'vessel-dots']) {
+      this.map.on('click', layer, (e) => {
+        const f = e.features?.[0];
+        if (f) fn(Number(f.properties?.mmsi));
+      });
+    }
   }
 
   setGroupVisible(group: LayerGroup, visible: boolean): void {
+    if (group === 'vessels') {
+      this.vesselsShown = visible;
+      this.applyVesselVisibility();
+      return;
+    }
     for (const id of GROUP_LAYERS[group]) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  }
+
+  private applyVesselVisibility(): void {
+    const show = (id: string, on: boolean) => this.map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+    show('vessels', this.vesselsShown && !this.dense);
+    show('vessel-dots', this.vesselsShown && this.dense);
+    show('vessel-selected', this.vesselsShown);
   }
 
   destroy(): void {

@@ -46,3 +46,11 @@ export function drawVesselIcon(color: string, moving: boolean, pixelRatio: numbe
 export function vesselIconName(category: VesselCategory, moving: boolean): string {
   return `vessel-${category}-${moving ? 'm' : 's'}`;
 }
+
+/** A `match` expression picking the category colour (for the dot layer). */
+export function categoryColorExpression(): unknown[] {
+  const expr: unknown[] = ['match', ['get', 'cat']];
+  for (const [cat, color] of Object.entries(CATEGORY_COLORS)) expr.push(cat, color);
+  expr.push(CATEGORY_COLORS.other);
+  return expr;
+}
