@@ -22,6 +22,14 @@ describe('applyDelta', () => {
     expect([...m.keys()]).toEqual([9]);
   });
 
+  it('keeps every chunk of a full snapshot sent in parts (full flag on the first only)', () => {
+    const m = new Map<number, LiveVessel>();
+    applyDelta(m, { full: true, upsert: [snap(9, 30, 122)], remove: [], at: '' });
+    applyDelta(m, { full: true, at: '', remove: [], rows: [[1, 30, 122, null, null, null, 'cargo', 'underway', null, false, null]] });
+    applyDelta(m, { full: false, at: '', remove: [], rows: [[2, 30, 122, null, null, null, 'cargo', 'underway', null, false, null]] });
+    expect([...m.keys()].sort()).toEqual([1, 2]);
+  });
+
   it('reads compact rows', () => {
     const m = new Map<number, LiveVessel>();
     const d: CompactVesselDelta = { full: true, at: '', remove: [], rows: [[412000001, 29.95, 122.3, 12.5, 45, 47, 'leisure', 'underway', 'SEA FOX', false, 1784354400]] };
