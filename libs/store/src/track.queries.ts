@@ -34,12 +34,13 @@ export class TrackQueries {
     const { rows } = await this.db.query<PointRow>(
       // The count comes from its own index-only scan so the window stays a streaming
       // row_number over the index order (count(*) OVER () would buffer the whole range).
-      `WITH c AS (SELECT count(*) AS n FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz)
+      `WITH c AS (SELECT count(*) AS n, greatest(1, ceil(count(*) / $4::float8))::bigint AS k
+                 FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz)
        SELECT t, lat, lon, sog, cog, heading FROM (
          SELECT t, lat, lon, sog, cog, heading, row_number() OVER (ORDER BY t) AS rn
          FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz
        ) s, c
-       WHERE c.n <= $4 OR (rn - 1) % ceil(c.n::numeric / $4)::bigint = 0 OR rn = c.n
+       WHERE (rn - 1) % c.k = 0 OR rn = c.n
        ORDER BY t`,
       [mmsi, f, t, maxPoints],
     );
