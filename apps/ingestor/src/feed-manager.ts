@@ -155,10 +155,9 @@ export class FeedManager {
       status.lastLineAt = new Date(receivedAtMs).toISOString();
       m.lines.inc({ source: id });
       feed.currentArrival = receivedAtMs;
-      // Arrival time is not passed to the decoder: mixed with tag-block times inside one
-      // fragment group (c: on the first sentence only, as IEC 62320-1 groups are written) it
-      // expires the group at once. Messages without a time of their own get it in deliver().
-      feed.decoder.push(line, { source: id });
+      // Arrival time drives the decoder's fragment expiry and is the receive time of lines
+      // without a tag-block or trailing time.
+      feed.decoder.push(line, { source: id, receivedAtMs });
     });
     source.on('reject', (reason) => {
       // Dropped before decoding; still a line the source received.
@@ -189,6 +188,7 @@ export class FeedManager {
     const receivedAtMs = feed.currentArrival;
     const own = msg.receivedAt ? Date.parse(msg.receivedAt) : NaN;
     const atMs = Number.isFinite(own) ? own : receivedAtMs;
+    // The decoder fills it from arrival time; a decoder that does not still yields a receive time.
     if (msg.receivedAt == null) msg.receivedAt = new Date(receivedAtMs).toISOString();
     if (this.dedupe.isDuplicate(messageKey(msg), atMs, receivedAtMs)) {
       feed.status.duplicates++;
