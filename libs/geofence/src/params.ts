@@ -103,6 +103,8 @@ export interface DetectorParams {
   // 7 night_operation
   nightNearScenicM: number;
   nightMinUnderwayMs: number;
+  /** A stop shorter than this between night legs keeps the same night_operation alert. */
+  nightHoldMs: number;
 
   // 8 encounter
   encounterMaxM: number;
@@ -176,6 +178,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
 
   nightNearScenicM: 1852,
   nightMinUnderwayMs: 5 * MIN,
+  nightHoldMs: HOUR,
 
   encounterMaxM: 500,
   encounterMinMs: 30 * MIN,

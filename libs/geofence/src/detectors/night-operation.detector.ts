@@ -15,6 +15,7 @@ interface State {
   checkedAt: number;
   checkLat: number;
   checkLon: number;
+  lastUnderwayAt: number;
 }
 
 /** Small leisure boats (types 36/37, untyped small Class B, unregistered type 30), not licensed ferries. */
@@ -28,7 +29,8 @@ export function isNightCandidate(v: VesselState, ctx: DetectorContext): boolean 
 /**
  * 7 night_operation: a small leisure boat under way between local sunset and sunrise (suncalc
  * at its position) within `nightNearScenicM` of a scenic area or landing point, for at least
- * `nightMinUnderwayMs`. Low; medium after an hour.
+ * `nightMinUnderwayMs`. Low; medium after an hour. Stops of up to `nightHoldMs` between the
+ * night's legs continue the same alert.
  */
 export const nightOperationDetector: Detector = {
   rule: 'night_operation',
@@ -39,11 +41,18 @@ export const nightOperationDetector: Detector = {
     const now = ctx.now;
     const p = ctx.params;
     const st = v.det?.night_operation as State | undefined;
-    if (v.motion !== 'underway' || !isNightCandidate(v, ctx) || !isNight(now, v.lat, v.lon)) {
-      if (v.det && st && (v.motion === 'stopped' || !isNight(now, v.lat, v.lon))) delete v.det.night_operation;
-      return st?.reported && v.motion !== 'stopped' && isNight(now, v.lat, v.lon) ? [finding(v, st, now, [])] : [];
+    if (!isNightCandidate(v, ctx) || !isNight(now, v.lat, v.lon)) {
+      if (v.det && st) delete v.det.night_operation; // daylight: the night's episode ends
+      return [];
+    }
+    if (v.motion !== 'underway') {
+      // A stop at a landing within the night's trips continues the same episode for a while.
+      if (st?.reported && now - st.lastUnderwayAt <= p.nightHoldMs) return [finding(v, st, now, [])];
+      if (v.det && st && !st.reported) delete v.det.night_operation;
+      return [];
     }
     let s = st;
+    if (s) s.lastUnderwayAt = now;
     const moved = s ? Math.abs(v.lat - s.checkLat) * 111_320 + Math.abs(v.lon - s.checkLon) * 96_000 : Infinity;
     if (!s || (!s.reported && (moved > 200 || now - s.checkedAt > 120_000))) {
       const near = ctx.zones.near(v.lat, v.lon, p.nightNearScenicM, SCENIC)[0];
@@ -52,7 +61,7 @@ export const nightOperationDetector: Detector = {
         return s?.reported ? [finding(v, s, now, [])] : [];
       }
       if (!s) {
-        s = { since: now, zoneId: near.zone.id, reported: false, checkedAt: now, checkLat: v.lat, checkLon: v.lon };
+        s = { since: now, zoneId: near.zone.id, reported: false, checkedAt: now, checkLat: v.lat, checkLon: v.lon, lastUnderwayAt: now };
         (v.det ??= {}).night_operation = s;
       } else {
         s.checkedAt = now;
