@@ -135,7 +135,7 @@ async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof 
     try {
       zones = loadZones(saved);
       zonesGeoJson = saved;
-      log.log(`zones from the database (${saved.features.length}, edited in the console)`);
+      log.log(`zones from the database (${saved.features.length}; set ZONES_FILE to replace them from a file)`);
     } catch (err) {
       log.warn(`zones in the database are invalid (${(err as Error).message}); using ${files.files.zones}`);
     }
