@@ -54,7 +54,8 @@ describe('DetectionEngine', () => {
   it('closes alerts of a vessel that went silent (ticks), keeps ais_gap for that', () => {
     const e = makeEngine(zones());
     run(e, new Voyage(412600004, T, 0, 0).sailTo(3000, 0, 8).stop(5).out);
-    const cs = e.tick(T + 3 * 60 * MIN);
+    expect(e.tick(T + 3 * 60 * MIN).filter((c) => c.kind === "closed")).toEqual([]); // dark for 3 h: still open
+    const cs = e.tick(T + 7 * 60 * MIN);
     const closed = cs.filter((c) => c.kind === 'closed' && c.alert.rule === 'restricted_entry');
     expect(closed).toHaveLength(1);
     expect(closed[0].alert.evidence.at(-1)!.kind).toBe('vessel_silent');

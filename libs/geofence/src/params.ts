@@ -38,7 +38,11 @@ export interface DetectorParams {
   reevaluateMs: number;
   /** Re-emit `updated` at most this often when only the position/evidence tail changed. */
   updateEveryMs: number;
-  /** A vessel silent this long has its open alerts (other than ais_gap) closed. */
+  /**
+   * A vessel silent this long has its open alerts (other than ais_gap) closed. Long, because
+   * going dark is how violators hide: a violation that continues after the silence updates the
+   * same alert, and ais_gap reports the silence itself.
+   */
   staleCloseMs: number;
   /** Evidence items kept per alert (the first few and the newest are kept). */
   maxEvidence: number;
@@ -138,7 +142,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   closeGraceMs: 10 * MIN,
   updateEveryMs: 10 * MIN,
   reevaluateMs: 30_000,
-  staleCloseMs: 30 * MIN,
+  staleCloseMs: 6 * HOUR,
   maxEvidence: 40,
 
   fishingMinKn: 0.5,

@@ -45,7 +45,9 @@ export const fishingBanDetector: Detector = {
         specialLicence: v.reg?.specialLicence ?? false,
       });
       if (!ban || ban.licensedOpen) continue;
-      const inZoneMs = now - v.zones[k + 1];
+      // At sea since it entered the zone or left harbour, whichever is later.
+      const atSeaSince = Math.max(v.zones[k + 1], v.leftHarbourAt);
+      const inZoneMs = now - atSeaSince;
       const state = v.detState<State>('fishing_during_ban', () => ({ mode: {}, judgedAt: {} }));
       const known = state.mode[zone.id];
       const rejudge = known === undefined || now - (state.judgedAt[zone.id] ?? -Infinity) >= JUDGE_EVERY_MS;
@@ -55,7 +57,8 @@ export const fishingBanDetector: Detector = {
         : known === 'fishing';
       if (!fishing && inZoneMs < p.banAtSeaMinMs) continue;
       if (st) state.judgedAt[zone.id] = now;
-      const mode: Mode = fishing ? 'fishing' : 'transit';
+      // Once seen fishing, the episode stays a fishing episode (no evidence churn while it steams between sets).
+      const mode: Mode = fishing || known === 'fishing' ? 'fishing' : 'transit';
       const severity: Severity = fishing ? 'high' : 'low';
       const gearText = gear ?? 'unknown gear';
       const gearZh = gear ?? '作业类型未知';
@@ -65,7 +68,7 @@ export const fishingBanDetector: Detector = {
         newEvidence.push(
           evidence(
             'ban_zone_at_sea',
-            v.zones[k + 1],
+            atSeaSince,
             v.lat,
             v.lon,
             {
@@ -76,7 +79,7 @@ export const fishingBanDetector: Detector = {
           ),
         );
       }
-      if (state.mode[zone.id] !== mode && st) {
+      if (state.mode[zone.id] !== mode && st && fishing === (mode === 'fishing')) {
         const m = {
           meanSog: Math.round(st.meanSog * 10) / 10,
           turnDeg: Math.round(st.turnDeg),

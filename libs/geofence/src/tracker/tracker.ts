@@ -2,7 +2,7 @@ import type { AisClass, AisMessage } from '@seawarden/contracts';
 import { distanceM, fastDistanceM } from '../geo.js';
 import type { DetectorParams } from '../params.js';
 import type { Registry } from '../registry/registry.js';
-import { PLACE_KINDS, ZONE_KIND_BIT } from '../zones/zone.js';
+import { HARBOUR_MASK, PLACE_KINDS, ZONE_KIND_BIT } from '../zones/zone.js';
 import { ZoneSet } from '../zones/zone-set.js';
 import type { Segment } from './segment.js';
 import { classifyVessel, isSmallCraft } from './vessel-classifier.js';
@@ -269,6 +269,7 @@ export class Tracker {
       for (let k = zs.length - 3; k >= 0; k -= 3) {
         if (zs[k + 2] !== atMs && atMs - zs[k + 2] >= p.zoneExitGraceMs) {
           u.exited.push(zs[k]);
+          if ((this.zones.kindBits[zs[k]] & HARBOUR_MASK) !== 0) v.leftHarbourAt = zs[k + 2];
           zs.splice(k, 3);
         }
       }

@@ -50,6 +50,8 @@ export class VesselState {
   zones: number[] | null = null;
   /** Bitmask (ZONE_KIND_BIT) of the kinds in `zones`. */
   kindMask = 0;
+  /** When the vessel last left a port, terminal or anchorage (ms; -Infinity: not seen leaving). */
+  leftHarbourAt = -Infinity;
   /** Bitmask of kinds the last fix was exactly inside (no exit grace). */
   rawKindMask = 0;
   /** Last exact lookup result and where/when it was made (cache). */
