@@ -91,6 +91,25 @@ describe('fishing_during_ban', () => {
     expect(e.openAlerts()[0].severity).toBe('high');
   });
 
+  it('keeps one alert when the vessel goes dark for two hours and is found fishing again', () => {
+    const e = makeEngine(zones(), REG);
+    const v = new Voyage(412000001, SUMMER, 5000, 5000, 1).fish(45, 2.5, 10).silent(120).fish(45, 2.5, 10);
+    const changes = run(e, v.out);
+    expect(opened(changes)).toHaveLength(1);
+    expect(changes.filter((c) => c.kind === 'closed' && c.alert.rule === 'fishing_during_ban')).toHaveLength(0);
+  });
+
+  it('counts time at sea from leaving port, not from the ban zone around the port', () => {
+    const e = makeEngine(zones(), REG);
+    // Hours in port (inside the ban zone), then 15 min steaming out: under the 20 min at sea.
+    const v = new Voyage(412000001, SUMMER, 0, 0, 1).stop(180, 60).sailTo(4000, 0, 9, 10);
+    run(e, v.out);
+    expect(e.openAlerts().filter((a) => a.rule === 'fishing_during_ban')).toEqual([]);
+    run(e, new Voyage(412000001, v.now, 4000, 0, 1).sailTo(9000, 0, 9, 10).out);
+    const [a] = e.openAlerts().filter((x) => x.rule === 'fishing_during_ban');
+    expect(a?.severity).toBe('low');
+  });
+
   it('closes after the grace once the vessel is back in port', () => {
     const e = makeEngine(zones(), REG);
     const v = new Voyage(412000001, SUMMER, 5000, 5000, 1).fish(45, 2.5, 10).sailTo(0, 0, 9).stop(20, 10);
