@@ -155,7 +155,9 @@ export function makeAlert(over: Partial<import('@seawarden/contracts').Alert> = 
     id: `alert-${randomUUID()}`,
     rule: 'restricted_entry',
     severity: 'high',
-    mmsi: 412000123,
+    // A fresh vessel each time: the store continues an open episode of the same (rule, vessel,
+    // zone), which on a shared server database may survive from an earlier run.
+    mmsi: 412_000_000 + Math.floor(Math.random() * 999_999),
     vesselName: 'TEST BOAT',
     zoneId: 'restricted-test',
     openedAt: now,

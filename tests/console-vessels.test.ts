@@ -47,7 +47,9 @@ describe('live vessel viewport', () => {
       snap(413000100, 29.85, 122.25),
       ...Array.from({ length: 500 }, (_, i) => snap(413000200 + i, 31.2, 123.2)),
     ]);
-    await new Promise((r) => setTimeout(r, 900));
+    const merge = () => ({ upsert: deltas.flatMap((d) => d.upsert.map((v) => v.mmsi)), remove: deltas.flatMap((d) => d.remove) });
+    for (let i = 0; i < 100 && !(merge().upsert.length >= 2 && merge().remove.length >= 1); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 400)); // anything extra would arrive by now
     expect(deltas.length).toBeGreaterThanOrEqual(1);
     const merged = { upsert: deltas.flatMap((d) => d.upsert.map((v) => v.mmsi)).sort(), remove: deltas.flatMap((d) => d.remove) };
     expect(merged).toEqual({ upsert: [412000001, 413000100], remove: [412000002] });
