@@ -96,6 +96,19 @@ describe('loadZones', () => {
     expect(errorOf(() => loadZones('{oops')).message).toMatch(/not valid JSON/);
   });
 
+  it('agrees with a plain turf point-in-polygon on small irregular polygons, repeatedly (cached cells)', async () => {
+    const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
+    const ring = [at(0, 0), at(900, 100), at(1200, 800), at(600, 400), at(300, 1100), at(-200, 600), at(0, 0)].map((p) => [p.lon, p.lat]);
+    const feature = { type: 'Feature', properties: { id: 'k', kind: 'restricted', name: { zh: '区', en: 'Zone' } }, geometry: { type: 'Polygon', coordinates: [ring] } };
+    const zs = loadZones(featureCollection([feature]));
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < 3000; i++) {
+        const p = at(((i * 7919) % 1800) - 400, ((i * 104729) % 1500) - 200);
+        expect(zs.zonesAt(p.lat, p.lon).length === 1).toBe(booleanPointInPolygon([p.lon, p.lat], feature as never));
+      }
+    }
+  });
+
   it('agrees with a plain turf point-in-polygon on a complex polygon at many points', async () => {
     const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
     // A 300-vertex star around the origin.

@@ -119,10 +119,10 @@ export class ZoneSet {
 
   /**
    * Hot path: writes the indices of the zones containing the point into `out`, returns the count.
-   * `out` is the caller's reusable buffer. Cells wholly inside a zone need no test. Where an
-   * edge crosses the cell, small zones get turf's exact point-in-polygon; big zones (segment
-   * index) are refined into sub-cells and, in sub-cells an edge crosses, tested exactly against
-   * the cell's own edges (turf for degenerate cases).
+   * `out` is the caller's reusable buffer. Cells wholly inside a zone need no test. Cells an
+   * edge crosses are refined into sub-cells; only in sub-cells an edge crosses is the point
+   * tested exactly: turf's point-in-polygon for small zones, the cell's own edges for big ones
+   * (turf again for degenerate cases).
    */
   lookup(lat: number, lon: number, out: number[]): number {
     this.stableArea = NaN;
@@ -160,12 +160,6 @@ export class ZoneSet {
     pt[1] = lat;
     for (let j = 0; j < edge.length; j++) {
       const zi = edge[j];
-      if (this.segments[zi]!.index === null) {
-        // Small polygon: the exact test is as cheap as a sub-cell lookup.
-        stable = false;
-        if (booleanPointInPolygon(pt, this.all[zi].feature)) out[n++] = zi;
-        continue;
-      }
       if (sub === null) cell.sub = sub = new Uint8Array(SUB * SUB * edge.length);
       const k = j * SUB * SUB + sy * SUB + sx;
       let state = sub[k];
@@ -177,7 +171,8 @@ export class ZoneSet {
       if (state === IN) out[n++] = zi;
       else if (state === EDGE) {
         stable = false;
-        if (this.pointInEdgeCell(cell, j, lon, lat)) out[n++] = zi;
+        const exact = cell.local?.[j] ? this.pointInEdgeCell(cell, j, lon, lat) : booleanPointInPolygon(pt, this.all[zi].feature);
+        if (exact) out[n++] = zi;
       }
     }
     if (stable && sx === gx - cx * SUB && sy === gy - cy * SUB) this.stableArea = gx * 2_097_152 + gy;
