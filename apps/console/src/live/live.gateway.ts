@@ -96,7 +96,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       return { ok: false, message: `${i.path.join('.') || 'bbox'}: ${i.message}` };
     }
     const { compact, ...box } = r.data;
-    const state: ViewportState = { box, compact: compact ?? false, sent: new Set() };
+    const state: ViewportState = { box, compact: compact ?? false, sent: new Map() };
     socket.data.viewport = state;
     const vessels = fullViewport(state, this.view.all());
     this.send(socket, state, true, vessels, []);

@@ -22,7 +22,7 @@ describe('viewport', () => {
 
   it('full content, then upserts for changes inside and removals for those that left', () => {
     const all = new Map([[1, v(1, 29.5, 122.5)], [2, v(2, 29.6, 122.6)], [3, v(3, 10, 10)]]);
-    const st: ViewportState = { box: { west: 122, south: 29, east: 123, north: 30 }, compact: false, sent: new Set() };
+    const st: ViewportState = { box: { west: 122, south: 29, east: 123, north: 30 }, compact: false, sent: new Map() };
     expect(fullViewport(st, all.values()).map((x) => x.mmsi)).toEqual([1, 2]);
     all.set(1, v(1, 29.7, 122.7));
     all.set(2, v(2, 50, 50));
@@ -30,8 +30,9 @@ describe('viewport', () => {
     const d = viewportDelta(st, [1, 2, 3, 4], (m) => all.get(m));
     expect(d.upsert.map((x) => x.mmsi)).toEqual([1, 3]);
     expect(d.remove).toEqual([2]);
-    // A vessel never sent and still outside is not "removed".
+    // A vessel never sent and still outside is not "removed"; an unchanged snapshot is not resent.
     expect(viewportDelta(st, [2], (m) => all.get(m))).toEqual({ upsert: [], remove: [] });
+    expect(viewportDelta(st, [1, 3], (m) => all.get(m))).toEqual({ upsert: [], remove: [] });
   });
 
   it('compact rows round and keep the documented order', () => {

@@ -33,8 +33,8 @@ export function compactVessel(v: VesselSnapshot): CompactVessel {
 export interface ViewportState {
   box: BBox;
   compact: boolean;
-  /** MMSIs the client currently holds. */
-  sent: Set<number>;
+  /** What the client currently holds (by reference: the view replaces a snapshot when it changes). */
+  sent: Map<number, VesselSnapshot>;
 }
 
 /** Full content of a viewport (first message after subscribe); resets `sent`. */
@@ -44,7 +44,7 @@ export function fullViewport(state: ViewportState, all: Iterable<VesselSnapshot>
   for (const v of all) {
     if (inBox(state.box, v.lat, v.lon)) {
       out.push(v);
-      state.sent.add(v.mmsi);
+      state.sent.set(v.mmsi, v);
     }
   }
   return out;
@@ -61,8 +61,9 @@ export function viewportDelta(
   for (const m of changed) {
     const v = get(m);
     if (v && inBox(state.box, v.lat, v.lon)) {
+      if (state.sent.get(m) === v) continue; // the client already has this very snapshot
       upsert.push(v);
-      state.sent.add(m);
+      state.sent.set(m, v);
     } else if (state.sent.delete(m)) {
       remove.push(m);
     }
