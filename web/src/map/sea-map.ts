@@ -177,13 +177,13 @@ export class SeaMap {
     this.map.flyTo({ center: [lon, lat], zoom: Math.max(zoom, this.map.getZoom()), speed: 2.2 });
   }
 
-  fitPoints(points: { lat: number; lon: number }[]): void {
+  fitPoints(points: { lat: number; lon: number }[], padding: number | { top: number; bottom: number; left: number; right: number } = 60): void {
     if (points.length === 0) return;
     let w = 180, s = 90, e = -180, n = -90;
     for (const p of points) {
       w = Math.min(w, p.lon); e = Math.max(e, p.lon); s = Math.min(s, p.lat); n = Math.max(n, p.lat);
     }
-    this.map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 14, duration: 600 });
+    this.map.fitBounds([[w, s], [e, n]], { padding, maxZoom: 14, duration: 600 });
   }
 
   bbox(): BBox {

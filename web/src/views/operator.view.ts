@@ -85,7 +85,8 @@ export function mountOperator(main: HTMLElement, ctx: ViewContext): Unmount {
       // Frame the recent track together with where the vessel is now.
       const v = panelState.vessel;
       const current = v && v.lat !== null && v.lon !== null ? [{ lat: v.lat, lon: v.lon }] : [];
-      if (track.points.length > 1) sea?.fitPoints([...track.points.slice(-200), ...current]);
+      // Left padding keeps the track clear of the vessel panel.
+      if (track.points.length > 1) sea?.fitPoints([...track.points.slice(-200), ...current], { top: 70, bottom: 40, left: 370, right: 40 });
     }
   }
 
