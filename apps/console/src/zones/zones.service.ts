@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { loadZones } from '@seawarden/geofence';
+import { readGeoJson, scenarioDataDir } from '@seawarden/geofence/scenario';
 import type { ConsoleDeps, GeoJsonFeatureCollection } from '../console.deps.js';
 import { badRequest } from '../common/api-error.js';
 import { JurisdictionIndex } from '../live/jurisdiction-index.js';
@@ -50,7 +52,19 @@ export class ZonesService {
     } catch {
       // No zones table yet: keep what we have.
     }
+    // Console alone (no engine in this process) and nothing uploaded yet: the zones the
+    // ingestor uses by default (ZONES_FILE, else the built-in Zhoushan scenario).
+    if (this.cached.features.length === 0) this.cached = this.fileZones() ?? this.cached;
     this.jurisdictions.load(this.cached);
+  }
+
+  private fileZones(): GeoJsonFeatureCollection | null {
+    try {
+      const file = process.env.ZONES_FILE?.trim() || `${scenarioDataDir('zhoushan')}zones.geojson`;
+      return existsSync(file) ? (readGeoJson('zones', file) as unknown as GeoJsonFeatureCollection) : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Validates with the engine's loader (400 naming the feature), swaps live, persists. */
