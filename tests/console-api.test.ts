@@ -27,7 +27,7 @@ describe('console REST API', () => {
   const ids: string[] = [];
 
   beforeAll(async () => {
-    c = await startConsole({ settings: { webhooks: false } });
+    c = await startConsole({ settings: { consoleWebhooks: false } });
     admin = (await c.login('admin', ADMIN_PASSWORD)).accessToken;
     inspector = await c.tokenFor('inspector');
     operator = await c.tokenFor('operator');

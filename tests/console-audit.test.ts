@@ -17,7 +17,7 @@ describe.each(BACKENDS)('console audit trail on %s', (_name, databaseUrl) => {
 
   beforeAll(async () => {
     // No webhook worker: on a shared server database it would claim other tests' outbox rows.
-    c = await startConsole({ databaseUrl, settings: { webhooks: false } });
+    c = await startConsole({ databaseUrl, settings: { consoleWebhooks: false } });
     const u = await c.createUser('inspector');
     inspectorName = u.username;
     inspector = (await c.login(u.username, u.password)).accessToken;

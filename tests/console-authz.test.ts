@@ -55,6 +55,7 @@ const EXPECTED: Record<string, Rule> = {
   'DELETE /api/subscriptions/:id': ['port_office', 'admin'],
   'GET /api/subscriptions/:id/deliveries': ['port_office', 'admin'],
   'GET /health': 'public',
+  'GET /api/config': 'public',
 };
 
 const EXPECTED_EVENTS: Record<string, Rule> = {

@@ -57,7 +57,6 @@ export async function startConsole(opts: StartOptions = {}): Promise<RunningCons
         dataDir, jwtSecret: 'test-jwt-secret-0123456789abcdef', adminPassword: ADMIN_PASSWORD, demoAccounts: false,
         bcryptCost: 4, webhookRetryBaseMs: 300, webhookPollMs: 100, vesselTickMs: 200, ...opts.settings,
       },
-      {},
     ),
     store: store as unknown as ConsoleStore,
     bus,

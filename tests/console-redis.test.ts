@@ -30,7 +30,7 @@ describe.skipIf(!up)('two console instances over Redis', () => {
   let b: RunningConsole;
 
   beforeAll(async () => {
-    const settings = { redisUrl: REDIS_URL, webhooks: false };
+    const settings = { redisUrl: REDIS_URL, consoleWebhooks: false };
     a = await startConsole({ bus: await RedisLiveBus.connect(REDIS_URL), settings });
     b = await startConsole({ bus: await RedisLiveBus.connect(REDIS_URL), settings });
   }, 120_000);

@@ -20,7 +20,7 @@ describe('live vessel viewport', () => {
   let token: string;
 
   beforeAll(async () => {
-    c = await startConsole({ settings: { vesselTickMs: 300, webhooks: false } });
+    c = await startConsole({ settings: { vesselTickMs: 300, consoleWebhooks: false } });
     token = await c.tokenFor('operator');
     // 2,000 vessels, 10 inside the box.
     const fleet: VesselSnapshot[] = [];

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import type { ConsoleSettings } from './console.deps.js';
 
-type Env = Record<string, string | undefined>;
-
 const num = (v: string | undefined, d: number): number => {
   if (v === undefined || v === '') return d;
   const n = Number(v);
@@ -13,31 +11,34 @@ const bool = (v: string | undefined, d: boolean): boolean =>
   v === undefined || v === '' ? d : /^(1|true|yes|on)$/i.test(v);
 
 /**
- * Console settings from the loaded configuration (owner C) when it carries them, else from
- * the environment. Reads only the console's own keys.
+ * The console's settings, taken from the loaded configuration (libs/config validates them at
+ * startup). `config` may be partial (tests): missing values take the same defaults.
  */
-export function consoleSettings(config: Record<string, any> = {}, env: Env = process.env): ConsoleSettings {
-  const pick = (key: string, envKey: string): string | undefined => {
-    const v = config[key];
-    return v === undefined || v === null ? env[envKey] : String(v);
+export function consoleSettings(config: Record<string, any> = {}): ConsoleSettings {
+  const v = (key: string): string | undefined => {
+    const x = config[key];
+    return x === undefined || x === null || x === '' ? undefined : String(x);
   };
-  const cors = pick('corsOrigin', 'CORS_ORIGIN');
+  const cors = v('corsOrigin');
   return {
-    dataDir: resolve(pick('dataDir', 'DATA_DIR') ?? './data'),
-    jwtSecret: pick('jwtSecret', 'JWT_SECRET') || undefined,
-    accessTokenTtl: num(pick('accessTokenTtl', 'ACCESS_TOKEN_TTL'), 900),
-    refreshTokenTtl: num(pick('refreshTokenTtl', 'REFRESH_TOKEN_TTL'), 7 * 24 * 3600),
-    adminPassword: pick('adminPassword', 'ADMIN_PASSWORD') || undefined,
-    demoAccounts: bool(pick('demoAccounts', 'DEMO_ACCOUNTS'), false),
-    demoJurisdiction: pick('demoJurisdiction', 'DEMO_JURISDICTION') ?? 'jur-zhujiajian',
-    redisUrl: pick('redisUrl', 'REDIS_URL') || undefined,
+    dataDir: resolve(v('dataDir') ?? './data'),
+    jwtSecret: v('jwtSecret'),
+    accessTokenTtl: num(v('accessTokenTtl'), 900),
+    refreshTokenTtl: num(v('refreshTokenTtl'), 7 * 24 * 3600),
+    adminPassword: v('adminPassword'),
+    demoAccounts: bool(v('demoAccounts'), false),
+    demoJurisdiction: v('demoJurisdiction') ?? 'jur-zhujiajian',
+    redisUrl: v('redisUrl'),
     corsOrigin: cors ? (cors === '*' ? true : cors.split(',').map((s) => s.trim())) : false,
-    webDist: pick('webDist', 'WEB_DIST') || undefined,
-    bcryptCost: num(pick('bcryptCost', 'BCRYPT_COST'), 12),
-    webhookRetryBaseMs: num(pick('webhookRetryBaseMs', 'WEBHOOK_RETRY_BASE_MS'), 5000),
-    webhookMaxAttempts: num(pick('webhookMaxAttempts', 'WEBHOOK_MAX_ATTEMPTS'), 12),
-    webhookPollMs: num(pick('webhookPollMs', 'WEBHOOK_POLL_MS'), 500),
-    vesselTickMs: num(pick('vesselTickMs', 'VESSEL_TICK_MS'), 1000),
-    webhooks: bool(pick('webhooks', 'CONSOLE_WEBHOOKS'), true),
+    webDist: v('webDist'),
+    bcryptCost: num(v('bcryptCost'), 12),
+    webhookRetryBaseMs: num(v('webhookRetryBaseMs'), 5000),
+    webhookMaxAttempts: num(v('webhookMaxAttempts'), 12),
+    webhookPollMs: num(v('webhookPollMs'), 500),
+    vesselTickMs: num(v('vesselTickMs'), 1000),
+    webhooks: bool(v('consoleWebhooks'), true),
+    zonesFile: v('zonesFile'),
+    mapboxToken: v('mapboxToken'),
+    tileUrl: v('tileUrl'),
   };
 }

@@ -94,6 +94,11 @@ export interface ConsoleSettings {
   vesselTickMs: number;
   /** Run the webhook worker in this process (default true). */
   webhooks: boolean;
+  /** Web map: Mapbox access token (switches to mapbox-gl) and a site tile server URL. */
+  mapboxToken?: string;
+  tileUrl?: string;
+  /** ZONES_FILE: the zones a console running alone routes by until zones are uploaded. */
+  zonesFile?: string;
 }
 
 export interface ConsoleDeps {

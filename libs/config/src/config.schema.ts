@@ -66,6 +66,18 @@ export const configSchema = z.object({
   logLevel: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v), z.enum(LOG_LEVELS)).default('info'),
   retentionDays: int(1, 36_500).default(90),
   role: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v), z.enum(PROCESS_ROLES)).default('all'),
+  // Console
+  accessTokenTtl: int(30, 86_400).default(900),
+  refreshTokenTtl: int(60, 365 * 86_400).default(7 * 86_400),
+  corsOrigin: str().optional(),
+  webDist: str().optional(),
+  bcryptCost: int(4, 15).default(12),
+  demoJurisdiction: str().default('jur-zhujiajian'),
+  webhookRetryBaseMs: int(10, 3_600_000).default(5000),
+  webhookMaxAttempts: int(1, 100).default(12),
+  webhookPollMs: int(10, 60_000).default(500),
+  vesselTickMs: int(100, 60_000).default(1000),
+  consoleWebhooks: bool().default(true),
 });
 
 export type SettingKey = keyof z.input<typeof configSchema>;
@@ -108,6 +120,17 @@ export const SETTINGS: Record<SettingKey, SettingDoc> = withEnvNames({
   logLevel: doc('info', 'Lowest log level printed (structured JSON logs)', `one of ${LOG_LEVELS.join(', ')}`),
   retentionDays: doc('90', 'Days of positions kept', 'an integer ≥ 1'),
   role: doc('all', 'all: ingestor + console in one process; ingestor or console alone', `one of ${PROCESS_ROLES.join(', ')}`),
+  accessTokenTtl: doc('900', 'Lifetime of a console access token (s)', 'an integer 30–86400'),
+  refreshTokenTtl: doc('604800', 'Lifetime of a refresh token (s); refresh tokens rotate on use', 'an integer ≥ 60'),
+  corsOrigin: doc('unset → same origin only', 'Origins allowed by CORS: `*` or a comma-separated list', 'a string'),
+  webDist: doc('web/dist', 'Folder of the built web console served at /', 'a directory path'),
+  bcryptCost: doc('12', 'bcrypt cost of stored passwords', 'an integer 4–15'),
+  demoJurisdiction: doc('jur-zhujiajian', 'Jurisdiction zone of the demo port-office account', 'a zone id'),
+  webhookRetryBaseMs: doc('5000', 'First webhook retry delay; doubles per attempt (with jitter)', 'an integer (ms)'),
+  webhookMaxAttempts: doc('12', 'Webhook attempts before a delivery is given up (logged)', 'an integer 1–100'),
+  webhookPollMs: doc('500', 'How often the outbox is polled for webhook deliveries', 'an integer (ms)'),
+  vesselTickMs: doc('1000', 'Interval of live vessel deltas to socket clients', 'an integer (ms)'),
+  consoleWebhooks: doc('true', 'Whether this process delivers webhooks (turn off on all consoles but some)', 'true or false'),
 });
 
 function withEnvNames(rows: Record<SettingKey, Omit<SettingDoc, 'env'>>): Record<SettingKey, SettingDoc> {

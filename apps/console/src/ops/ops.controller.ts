@@ -7,7 +7,7 @@ import { Public } from '../common/roles.decorator.js';
 import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
 import { ConsoleMetrics } from './console-metrics.js';
 
-/** /health (public, for probes). */
+/** /health (public, for probes) and the web console's runtime map settings. */
 @Controller()
 @UseGuards(AuthGuard)
 @ApiTags('operations')
@@ -16,6 +16,14 @@ export class OpsController {
     @Inject(CONSOLE_DEPS) private readonly deps: ConsoleDeps,
     @Inject(ConsoleMetrics) private readonly metrics: ConsoleMetrics,
   ) {}
+
+  /** Map settings the browser needs before login (no secrets: a Mapbox token is public by design). */
+  @Public()
+  @Get('api/config')
+  mapConfig() {
+    const { mapboxToken, tileUrl } = this.deps.settings;
+    return { ...(mapboxToken ? { mapboxToken } : {}), ...(tileUrl ? { tileUrl } : {}) };
+  }
 
   @Public()
   @Get('health')

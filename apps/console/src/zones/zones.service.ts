@@ -60,7 +60,7 @@ export class ZonesService {
 
   private fileZones(): GeoJsonFeatureCollection | null {
     try {
-      const file = process.env.ZONES_FILE?.trim() || `${scenarioDataDir('zhoushan')}zones.geojson`;
+      const file = this.deps.settings.zonesFile ?? `${scenarioDataDir('zhoushan')}zones.geojson`;
       return existsSync(file) ? (readGeoJson('zones', file) as unknown as GeoJsonFeatureCollection) : null;
     } catch {
       return null;
