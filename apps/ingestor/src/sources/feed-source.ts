@@ -74,6 +74,42 @@ export abstract class BaseFeedSource extends EventEmitter<FeedSourceEvents> impl
   abstract stop(): Promise<void>;
 }
 
+/**
+ * A source that plays a finite (or looping) task — a file, the simulator — rather than holding
+ * connections: `connected` while it runs, `done` when it ends, `stopped` when stopped.
+ */
+export abstract class PlaybackFeedSource extends BaseFeedSource {
+  private abort: AbortController | null = null;
+  private running: Promise<void> = Promise.resolve();
+
+  /** Resolves when the playback ends (or the source stopped). */
+  get finished(): Promise<void> {
+    return this.running;
+  }
+
+  /** Starts `play`; it should return soon after `signal` aborts. */
+  protected startPlayback(play: (signal: AbortSignal) => Promise<void>): void {
+    const abort = new AbortController();
+    this.abort = abort;
+    this.setState('connected');
+    this.running = play(abort.signal).then(
+      () => {
+        if (!abort.signal.aborted) this.setState('done');
+      },
+      (err: unknown) => {
+        this.problem(err instanceof Error ? err : new Error(String(err)));
+        this.setState('disconnected');
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    await this.running;
+    this.setState('stopped');
+  }
+}
+
 /** A source failed in a way that needs a person (bad address, port in use, file missing). */
 export class FeedSourceError extends Error {
   override readonly name = 'FeedSourceError';

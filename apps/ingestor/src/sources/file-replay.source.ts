@@ -7,7 +7,7 @@ import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FileFeedSpec } from '@seawarden/config';
-import { BaseFeedSource, FeedSourceError } from './feed-source.js';
+import { FeedSourceError, PlaybackFeedSource } from './feed-source.js';
 import { sentenceTimeMs } from './sentence-time.js';
 
 export interface ReplayClock {
@@ -26,12 +26,8 @@ export type FileReplayOptions = Pick<FileFeedSpec, 'id' | 'path' | 'pace' | 'spe
   maxLineLength?: number;
 };
 
-export class FileReplaySource extends BaseFeedSource {
-  private abort: AbortController | null = null;
-  private running: Promise<void> | null = null;
+export class FileReplaySource extends PlaybackFeedSource {
   private readonly clock: ReplayClock;
-  /** Resolves when the file has been replayed to the end (or the source stopped). */
-  finished: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: FileReplayOptions) {
     super(options.id, 'file');
@@ -44,25 +40,7 @@ export class FileReplaySource extends BaseFeedSource {
     } catch (err) {
       throw new FeedSourceError(this.id, `cannot read ${this.options.path}: ${(err as NodeJS.ErrnoException).code ?? err}`, { cause: err });
     }
-    const abort = new AbortController();
-    this.abort = abort;
-    this.setState('connected');
-    this.running = this.replay(abort.signal).then(
-      () => {
-        if (!abort.signal.aborted) this.setState('done');
-      },
-      (err: unknown) => {
-        this.problem(err instanceof Error ? err : new Error(String(err)));
-        this.setState('disconnected');
-      },
-    );
-    this.finished = this.running;
-  }
-
-  async stop(): Promise<void> {
-    this.abort?.abort();
-    await this.running;
-    this.setState('stopped');
+    this.startPlayback((signal) => this.replay(signal));
   }
 
   private async replay(signal: AbortSignal): Promise<void> {

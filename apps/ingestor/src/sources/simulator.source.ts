@@ -5,7 +5,7 @@
  */
 import type { SimulatorFeedSpec } from '@seawarden/config';
 import { liveFrames, SCENARIO_NAMES, type LiveOptions, type ScenarioName } from '../simulator/index.js';
-import { BaseFeedSource, FeedSourceError } from './feed-source.js';
+import { FeedSourceError, PlaybackFeedSource } from './feed-source.js';
 import type { ReplayClock } from './file-replay.source.js';
 
 export type SimulatorOptions = Pick<SimulatorFeedSpec, 'id' | 'scenario' | 'speed' | 'seed' | 'start'> & {
@@ -15,61 +15,42 @@ export type SimulatorOptions = Pick<SimulatorFeedSpec, 'id' | 'scenario' | 'spee
   frames?: (options: LiveOptions) => AsyncIterable<{ atMs: number; lines: string[] }>;
 };
 
-export class SimulatorSource extends BaseFeedSource {
-  private abort: AbortController | null = null;
-  private running: Promise<void> | null = null;
-  /** Resolves when the simulation ends (or the source stopped). */
-  finished: Promise<void> = Promise.resolve();
+export class SimulatorSource extends PlaybackFeedSource {
 
   constructor(private readonly options: SimulatorOptions) {
     super(options.id, 'simulator');
   }
 
   async start(): Promise<void> {
-    const { scenario, seed, speed, start, clock } = this.options;
+    const { scenario } = this.options;
     if (!(SCENARIO_NAMES as readonly string[]).includes(scenario)) {
       throw new FeedSourceError(this.id, `unknown scenario "${scenario}" (known: ${SCENARIO_NAMES.join(', ')})`);
     }
-    const abort = new AbortController();
-    this.abort = abort;
+    this.startPlayback((signal) => this.play(signal));
+  }
+
+  private async play(signal: AbortSignal): Promise<void> {
+    const { scenario, seed, speed, start, clock } = this.options;
     const frames = (this.options.frames ?? liveFrames)({
       scenario: scenario as ScenarioName,
       seed,
       speed,
-      signal: abort.signal,
+      signal,
       ...(start ? { startMs: Date.parse(start) } : {}),
-      ...(clock ? { now: clock.now, sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal ?? abort.signal) } : {}),
+      ...(clock ? { now: clock.now, sleep: (ms: number, sig?: AbortSignal) => clock.sleep(ms, sig ?? signal) } : {}),
     });
     const now = clock?.now ?? Date.now;
-    this.setState('connected');
-    this.running = (async () => {
-      let lastYield = performance.now();
-      for await (const frame of frames) {
-        if (abort.signal.aborted) return;
-        const at = now();
-        for (const line of frame.lines) this.emitLine(line, at);
-        // A simulator running behind (high speed) never sleeps; its async generator then runs on
-        // microtasks alone and would starve sockets and timers. Let the event loop in now and then.
-        if (performance.now() - lastYield > 20) {
-          await new Promise((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
-        }
+    let lastYield = performance.now();
+    for await (const frame of frames) {
+      if (signal.aborted) return;
+      const at = now();
+      for (const line of frame.lines) this.emitLine(line, at);
+      // A simulator running behind (high speed) never sleeps; its async generator then runs on
+      // microtasks alone and would starve sockets and timers. Let the event loop in now and then.
+      if (performance.now() - lastYield > 20) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
       }
-    })().then(
-      () => {
-        if (!abort.signal.aborted) this.setState('done');
-      },
-      (err: unknown) => {
-        this.problem(err instanceof Error ? err : new Error(String(err)));
-        this.setState('disconnected');
-      },
-    );
-    this.finished = this.running;
-  }
-
-  async stop(): Promise<void> {
-    this.abort?.abort();
-    await this.running;
-    this.setState('stopped');
+    }
   }
 }
