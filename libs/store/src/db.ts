@@ -1,9 +1,18 @@
 import type pg from 'pg';
 
+/** A statement prepared once per connection under its name (hot queries: no re-parse or re-plan). */
+export interface NamedSql {
+  name: string;
+  text: string;
+}
+
 /** The store's query interface: parameterised SQL only; values never go into the text. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount: number | null }>;
+  query<T = Record<string, unknown>>(sql: string | NamedSql, params?: unknown[]): Promise<{ rows: T[]; rowCount: number | null }>;
 }
+
+const config = (sql: string | NamedSql, params?: unknown[]): pg.QueryConfig =>
+  typeof sql === 'string' ? { text: sql, values: params } : { name: sql.name, text: sql.text, values: params };
 
 export interface Db extends Queryable {
   /** Runs fn in one transaction on one connection; rolls back if fn throws. */
@@ -34,8 +43,8 @@ async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
 
 export function createDb(pool: pg.Pool): Db {
   return {
-    async query<T>(sql: string, params?: unknown[]) {
-      const res = await pool.query(sql, params as unknown[]);
+    async query<T>(sql: string | NamedSql, params?: unknown[]) {
+      const res = await pool.query(config(sql, params));
       return { rows: res.rows as T[], rowCount: res.rowCount };
     },
     async tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
@@ -44,8 +53,8 @@ export function createDb(pool: pg.Pool): Db {
       try {
         await client.query('BEGIN');
         const q: Queryable = {
-          async query<R>(sql: string, params?: unknown[]) {
-            const res = await client.query(sql, params as unknown[]);
+          async query<R>(sql: string | NamedSql, params?: unknown[]) {
+            const res = await client.query(config(sql, params));
             return { rows: res.rows as R[], rowCount: res.rowCount };
           },
         };

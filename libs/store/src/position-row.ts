@@ -24,6 +24,18 @@ const int = (v: unknown, max: number): number | null => {
   return n !== null && Number.isInteger(n) && n >= 0 && n <= max ? n : null;
 };
 
+// Messages arrive in bursts stamped with a few distinct receivedAt strings (tag-block seconds):
+// parse each once. Cleared when it grows, so memory stays bounded.
+const receivedCache = new Map<string, number>();
+function receivedMs(s: string): number {
+  let ms = receivedCache.get(s);
+  if (ms === undefined) {
+    if (receivedCache.size >= 256) receivedCache.clear();
+    receivedCache.set(s, (ms = Date.parse(s)));
+  }
+  return ms;
+}
+
 /**
  * The stored row for a message that carries a usable position, else null (static data,
  * binary messages, "not available" or out-of-range coordinates). The time is the message's
@@ -34,7 +46,7 @@ export function toPositionRow(msg: AisMessage, nowMs: number): PositionRow | nul
   const lon = num(msg.lon);
   if (lat === null || lon === null || lat < -90 || lat > 90 || lon < -180 || lon > 180) return null;
   if (!Number.isInteger(msg.mmsi) || msg.mmsi <= 0 || msg.mmsi > 999_999_999) return null;
-  const parsed = msg.receivedAt ? Date.parse(msg.receivedAt) : NaN;
+  const parsed = msg.receivedAt ? receivedMs(msg.receivedAt) : NaN;
   const sog = num(msg.sog);
   const cog = num(msg.cog);
   return [

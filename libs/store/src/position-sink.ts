@@ -42,9 +42,10 @@ async function claimThen(db: Db, batch: PositionBatch, insert: (q: Queryable) =>
   });
 }
 
-/** Rows of one vessel together: consecutive index insertions land on the same pages. */
-function sortedRows(rows: readonly PositionRow[]): PositionRow[] {
-  return [...rows].sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+/** Rows of one vessel together: consecutive index insertions land on the same pages. Sorts the
+ *  batch in place (it is the writer's own array; nothing downstream depends on arrival order). */
+function sortedRows(rows: PositionRow[]): PositionRow[] {
+  return rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
 }
 
 /**

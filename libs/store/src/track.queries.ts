@@ -7,6 +7,10 @@ export interface VesselAt extends TrackPoint {
   mmsi: number;
 }
 
+interface TrackRow {
+  ms: unknown; lat: unknown; lon: unknown; sog: unknown; cog: unknown; heading: unknown;
+}
+
 interface PointRow {
   mmsi?: number; t: unknown; lat: unknown; lon: unknown; sog: unknown; cog: unknown; heading: unknown;
 }
@@ -31,20 +35,29 @@ export class TrackQueries {
   async track(mmsi: number, from: string, to: string, maxPoints = 2_000): Promise<TrackPoint[]> {
     if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new InvalidQueryError('maxPoints must be an integer ≥ 2', { maxPoints });
     const [f, t] = range(from, to);
-    const { rows } = await this.db.query<PointRow>(
-      // The count comes from its own index-only scan so the window stays a streaming
-      // row_number over the index order (count(*) OVER () would buffer the whole range).
-      `WITH c AS (SELECT count(*) AS n, greatest(1, ceil(count(*) / $4::float8))::bigint AS k
-                 FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz)
-       SELECT t, lat, lon, sog, cog, heading FROM (
-         SELECT t, lat, lon, sog, cog, heading, row_number() OVER (ORDER BY t) AS rn
-         FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz
-       ) s, c
-       WHERE (rn - 1) % c.k = 0 OR rn = c.n
-       ORDER BY t`,
+    const { rows } = await this.db.query<TrackRow>(
+      {
+        // Named: parsed and planned once per connection. The count is an initplan over its own
+        // index-only scan; the window uses a ROWS frame and the result stays in rn order, so no
+        // re-sort. t comes back as epoch ms (float8): parsing timestamptz text per row costs more
+        // than the query itself.
+        name: 'seawarden_track',
+        text: `WITH c AS MATERIALIZED (
+           SELECT count(*) AS n, greatest(1, ceil(count(*) / $4::float8))::bigint AS k
+           FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz)
+         SELECT date_part('epoch', t) * 1000 AS ms, lat, lon, sog, cog, heading FROM (
+           SELECT t, lat, lon, sog, cog, heading, row_number() OVER (ORDER BY t ROWS UNBOUNDED PRECEDING) AS rn
+           FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz
+         ) s
+         WHERE (rn - 1) % (SELECT k FROM c) = 0 OR rn = (SELECT n FROM c)
+         ORDER BY rn`,
+      },
       [mmsi, f, t, maxPoints],
     );
-    return rows.map(toPoint);
+    return rows.map((r) => ({
+      t: new Date(Math.round(Number(r.ms))).toISOString(), lat: Number(r.lat), lon: Number(r.lon),
+      sog: tenthOrNull(r.sog), cog: tenthOrNull(r.cog), heading: numOrNull(r.heading),
+    }));
   }
 
   /** Each vessel's latest fix in (t - lookbackMs, t], kept when that fix lies in bbox (replay). */
