@@ -4,6 +4,7 @@ import { gatehouseTarget, parseGatehouseTime } from './gatehouse-wrapper.js';
 import { hexByteAt, toHexByte, xorChecksum } from './nmea-checksum.js';
 import { SentenceFields, parseAisSentence } from './nmea-sentence.js';
 import { decodePayload as defaultDecodePayload } from './payload/index.js';
+import { constantBytesSource, type JsonSink } from './payload/json-sink.js';
 import { isTagBlockError, parseTagBlock, type TagBlock } from './tag-block.js';
 
 /** A line that did not become (part of) a decoded message. */
@@ -19,7 +20,12 @@ export interface Rejection {
 export type PayloadDecoder = (
   payload: string,
   fillBits: number,
-) => { ok: true; message: Record<string, unknown> } | { ok: false; reason: RejectReason; detail: string };
+) =>
+  | { ok: true; message: Record<string, unknown>; json?: FieldsJson }
+  | { ok: false; reason: RejectReason; detail: string };
+
+/** Writes a decoded message's payload fields as JSON, up to the last of them (no closing brace). */
+type FieldsJson = (m: Record<string, unknown>, out: JsonSink) => void;
 
 export interface AisDecoderOptions {
   /** Feed/receiver id used when a sentence has no tag-block `s:`. */
@@ -35,6 +41,12 @@ export interface AisDecoderOptions {
   /** A fragment arriving before one already buffered joins it within this many lines (default 10). */
   reorderWindowLines?: number;
   onMessage?: (m: AisMessage) => void;
+  /**
+   * Each delivered message is appended here as one line of JSON (the bytes of
+   * `JSON.stringify(m) + '\n'`), after onMessage. Written by per-layout writers straight into
+   * bytes: several times cheaper than JSON.stringify. Take the bytes with `jsonOut.take()`.
+   */
+  jsonOut?: JsonSink;
   onReject?: (r: Rejection) => void;
   /** The payload decoder (defaults to this library's). */
   decodePayload?: PayloadDecoder;
@@ -68,6 +80,9 @@ interface GluedLine {
 /** A decoded message waiting (in wrapper mode) for a `$PGHP` that may follow it. */
 interface HeldMessage {
   m: AisMessage;
+  json: FieldsJson | null;
+  /** The payload layer set `warnings` (it precedes the sentence fields in key order). */
+  early: boolean;
   /** Checksum a wrapper must name to claim it; -1 once wrapped (or timed by a tag block). */
   checksum: number;
 }
@@ -112,6 +127,7 @@ export class AisDecoder {
   private readonly assembler: FragmentAssembler<Fragment>;
   private readonly decodePayload: PayloadDecoder;
   private readonly onMessage: ((m: AisMessage) => void) | null;
+  private readonly jsonOut: JsonSink | null;
   private readonly onReject: ((r: Rejection) => void) | null;
   private readonly defaultSource: string | null;
   private readonly maxLineLength: number;
@@ -139,6 +155,7 @@ export class AisDecoder {
     this.maxLineLength = opts.maxLineLength ?? 2048;
     this.reorderWindow = opts.reorderWindowLines ?? 10;
     this.onMessage = opts.onMessage ?? null;
+    this.jsonOut = opts.jsonOut ?? null;
     this.onReject = opts.onReject ?? null;
     this.decodePayload = opts.decodePayload ?? (defaultDecodePayload as PayloadDecoder);
     this.c = { lines: 0, messages: 0, rejected: {}, consumedLines: 0, pendingLines: 0, warnings: {}, callbackErrors: 0 };
@@ -426,6 +443,7 @@ export class AisDecoder {
       return;
     }
     const m = r.message as AisMessage;
+    const early = m.warnings !== undefined;
     m.channel = channel;
     m.talker = talker;
     m.own = own;
@@ -441,14 +459,23 @@ export class AisDecoder {
     else for (const p of parts) this.settleOk(p.line, p.wrap, p.glued);
     const claimable = wrap === null && !timeFromTag;
     // Held only while a later `$PGHP` could still claim it (or to keep the order behind one that is).
-    if (this.wrapperMode && (claimable || this.held.length > 0)) this.held.push({ m, checksum: claimable ? checksum : -1 });
-    else this.deliver(m);
+    const json = r.json ?? null;
+    if (this.wrapperMode && (claimable || this.held.length > 0)) this.held.push({ m, json, early, checksum: claimable ? checksum : -1 });
+    else this.deliver(m, json, early);
   }
 
-  private deliver(m: AisMessage): void {
+  private deliver(m: AisMessage, json: FieldsJson | null, early: boolean): void {
     if (this.onMessage !== null) {
       try {
         this.onMessage(m);
+      } catch {
+        this.c.callbackErrors++;
+      }
+    }
+    if (this.jsonOut !== null) {
+      try {
+        if (json === null) this.jsonOut.utf8(JSON.stringify(m) + '\n');
+        else writeJson(this.jsonOut, m, json, early);
       } catch {
         this.c.callbackErrors++;
       }
@@ -458,7 +485,10 @@ export class AisDecoder {
   /** Deliver held messages that are too old (or too many) to be claimed by a later `$PGHP`; all when lineNo is Infinity. */
   private releaseHeld(lineNo: number): void {
     const h = this.held;
-    while (h.length > 0 && (h.length > MAX_HELD || lineNo - h[0]!.m.line > WRAPPER_REACH)) this.deliver(h.shift()!.m);
+    while (h.length > 0 && (h.length > MAX_HELD || lineNo - h[0]!.m.line > WRAPPER_REACH)) {
+      const x = h.shift()!;
+      this.deliver(x.m, x.json, x.early);
+    }
   }
 
   /** `$PGHP,1,...`: keep its time for the next sentence. */
@@ -595,6 +625,33 @@ export class AisDecoder {
     }
   }
 }
+
+/** The bytes of JSON.stringify(m) + '\n' for a message as emit() builds it: payload fields, then the sentence's. */
+function writeJson(out: JsonSink, m: AisMessage, fields: FieldsJson, early: boolean): void {
+  fields(m as unknown as Record<string, unknown>, out);
+  writeSentenceJson(out, m, early);
+}
+
+/** The sentence fields, in emit()'s order; `early` warnings came from the payload layer and precede them. */
+const writeSentenceJson = (() => {
+  const k = constantBytesSource;
+  const value = (call: string) => `out.pos = p; ${call}; b = out.buf; p = out.pos;`;
+  const body = `"use strict";
+return function writeSentenceJson(out, m, early) {
+  let b = out.buf, p = out.pos;
+  if (early) { ${k(',"warnings":')} ${value('out.any(m.warnings)')} }
+  ${k(',"channel":')} ${value('out.str(m.channel)')}
+  ${k(',"talker":')} ${value('out.str(m.talker)')}
+  if (m.own) { ${k(',"own":true,"line":')} } else { ${k(',"own":false,"line":')} }
+  ${value('out.num(m.line)')}
+  ${k(',"receivedAt":')} ${value('out.str(m.receivedAt)')}
+  ${k(',"source":')} ${value('out.str(m.source)')}
+  if (!early && m.warnings !== undefined) { ${k(',"warnings":')} ${value('out.any(m.warnings)')} }
+  ${k('}\n'.slice(0, 1))} if (p + 1 > b.length) { out.pos = p; out.ensure(1); b = out.buf; } b[p++] = 10;
+  out.pos = p;
+};`;
+  return new Function(body)() as (out: JsonSink, m: AisMessage, early: boolean) => void;
+})();
 
 /** `xxVDM` / `xxVDO` at line[i..i+5) (any two-character talker). */
 function isVdmAddress(line: string, i: number, end: number): boolean {

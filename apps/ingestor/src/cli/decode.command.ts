@@ -3,10 +3,9 @@
  * (JSON Lines, each with its `line`). `--stats` prints decoded and rejected line counts by
  * reason to stderr. The input is streamed; output is written in large chunks with backpressure.
  */
-import { AisDecoder } from '@seawarden/ais';
-import type { AisMessage, DecodeCounters } from '@seawarden/contracts';
+import { AisDecoder, JsonSink } from '@seawarden/ais';
+import type { DecodeCounters } from '@seawarden/contracts';
 import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 
 const usage = 'usage: seawarden decode [FILE|-] [--stats]\n';
@@ -51,32 +50,24 @@ export async function run(argv: string[]): Promise<number> {
  * (reported through onInputError). A closed output (EPIPE) ends decoding quietly.
  */
 export async function decodeStream(input: Readable, out: Writable, onInputError: (err: Error) => void): Promise<DecodeCounters | null> {
-  let buf = '';
+  const json = new JsonSink(CHUNK * 2);
   let outClosed = false;
   const onOutError = () => {
     outClosed = true;
   };
   out.on('error', onOutError);
   const decoder = new AisDecoder({
-    onMessage: (m: AisMessage) => {
-      buf += JSON.stringify(m) + '\n';
-    },
+    // Per-layout JSON writers, straight into bytes: the text JSON.stringify(m) gives, for less CPU.
+    jsonOut: json,
   });
 
   const drain = async () => {
-    if (buf.length === 0 || outClosed) {
-      buf = '';
+    if (json.length === 0 || outClosed) {
+      json.take();
       return;
     }
-    const ok = out.write(buf);
-    buf = '';
-    if (!ok && !outClosed) {
-      try {
-        await Promise.race([once(out, 'drain'), once(out, 'close')]);
-      } catch {
-        outClosed = true; // EPIPE and the like: the reader went away
-      }
-    }
+    const ok = out.write(json.take());
+    if (!ok && !outClosed) await drained(out); // an error (EPIPE: the reader went away) sets outClosed
   };
 
   // AIS is ASCII; latin1 maps any byte to one character, so binary garbage cannot break decoding.
@@ -114,7 +105,7 @@ export async function decodeStream(input: Readable, out: Writable, onInputError:
           skipping = true;
         }
       }
-      if (buf.length >= CHUNK) await drain();
+      if (json.length >= CHUNK) await drain();
       if (outClosed) break;
     }
   } catch (err) {
@@ -128,6 +119,21 @@ export async function decodeStream(input: Readable, out: Writable, onInputError:
   await drain();
   out.off('error', onOutError);
   return decoder.counters;
+}
+
+/** Resolves on the output's next drain, close or error, leaving no listener behind (one wait per chunk). */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }
 
 /** `--stats`: decoded and rejected line counts by reason. */

@@ -1,10 +1,12 @@
 import { loadArmor, words } from './bit-buffer.js';
+import type { JsonWriter } from './compile-json.js';
 import { variantForBits } from './message-variants.js';
 
 export type PayloadRejectReason = 'bad_payload_char' | 'unsupported_type' | 'payload_too_short';
 
 export type PayloadResult =
-  | { ok: true; message: Record<string, unknown> }
+  /** `json` writes the message's own fields as JSON (see compile-json.ts). */
+  | { ok: true; message: Record<string, unknown>; json: JsonWriter }
   | { ok: false; reason: PayloadRejectReason; detail: string };
 
 /**
@@ -29,5 +31,5 @@ export function decodePayload(payload: string, fillBits: number): PayloadResult 
     return { ok: false, reason: 'payload_too_short', detail: `type ${type} (${v.table.id}): ${n} bits, needs at least ${v.table.minBits}` };
   const message = v.read(w, n);
   if (fill !== fillBits) ((message.warnings ??= []) as string[]).push('bad_fill_bits');
-  return { ok: true, message };
+  return { ok: true, message, json: v.json };
 }

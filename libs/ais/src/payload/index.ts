@@ -5,5 +5,7 @@
  * values are null; implausible values are kept and named in `warnings`.
  */
 export { decodePayload, type PayloadResult, type PayloadRejectReason } from './decode-payload.js';
+export type { JsonWriter } from './compile-json.js';
+export { JsonSink } from './json-sink.js';
 export { encodePayload, PayloadEncodeError } from './encode-payload.js';
 export { ROT_DEGREES } from './compile-reader.js';

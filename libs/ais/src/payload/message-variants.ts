@@ -3,6 +3,7 @@
  * fields when encoding. Every table is compiled into a reader once, here, at module load.
  */
 import { readUint } from './bit-buffer.js';
+import { compileJsonWriter, type JsonWriter } from './compile-json.js';
 import { compileReader, type Reader } from './compile-reader.js';
 import { compileWriter, type Writer } from './compile-writer.js';
 import { APPLICATION_TABLES, type ApplicationTable } from './application-tables.js';
@@ -13,9 +14,11 @@ export interface Variant {
   table: MessageTable;
   read: Reader;
   write: Writer;
+  /** JSON text of what `read` returns, up to its last field (no closing brace). */
+  json: JsonWriter;
 }
 
-const variant = (table: MessageTable): Variant => ({ table, read: compileReader(table), write: compileWriter(table) });
+const variant = (table: MessageTable): Variant => ({ table, read: compileReader(table), write: compileWriter(table), json: compileJsonWriter(table) });
 
 /** Type 6 and 8 headers, and where their application data begins. */
 const BINARY_HEADERS: Record<6 | 8, { fields: FieldSpec[]; dataStart: number }> = {

@@ -1,0 +1,217 @@
+/**
+ * A growable byte buffer that JSON text is written into directly (UTF-8, as `Buffer.from(
+ * JSON.stringify(v))` would give). The decoder's JSON Lines output goes through it: integers are
+ * written digit by digit and ASCII strings char by char, so a message costs no intermediate
+ * strings (JSON.stringify plus `+=` of its result made most of the decode CLI's garbage).
+ */
+export class JsonSink {
+  /** The bytes and the write position; generated writers store constant bytes here directly (see ensure). */
+  buf: Buffer;
+  pos = 0;
+
+  constructor(private readonly capacity = 1 << 16) {
+    this.buf = Buffer.allocUnsafeSlow(capacity);
+  }
+
+  /** Bytes written since the last take(). */
+  get length(): number {
+    return this.pos;
+  }
+
+  /** The bytes written so far, handed to the caller (the sink continues in a new buffer). */
+  take(): Buffer {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafeSlow(Math.max(this.capacity, this.pos));
+    this.pos = 0;
+    return out;
+  }
+
+  /** Room for n more bytes at pos. */
+  ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  /** ASCII text that needs no escaping (keys, punctuation). */
+  raw(s: string): void {
+    const n = s.length;
+    this.ensure(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** A JSON number (non-finite numbers are `null`, as in JSON.stringify), or null. */
+  num(v: number | null): void {
+    if (v === null) return this.raw('null');
+    if (v >= 0 && v < 4294967296 && Math.floor(v) === v) return this.uint(v);
+    if (v - v !== 0) return this.raw('null'); // NaN, ±Infinity
+    this.raw('' + v);
+  }
+
+  /** A non-negative integer below 2^32, digit by digit. */
+  uint(v: number): void {
+    this.ensure(10);
+    const b = this.buf;
+    let p = this.pos;
+    if (v < 10) {
+      b[p] = 48 + v;
+      this.pos = p + 1;
+      return;
+    }
+    let digits = 2;
+    for (let t = 100; v >= t && digits < 10; t *= 10) digits++;
+    p += digits;
+    this.pos = p;
+    while (v >= 10) {
+      const q = Math.floor(v / 10);
+      b[--p] = 48 + v - q * 10;
+      v = q;
+    }
+    b[--p] = 48 + v;
+  }
+
+  /**
+   * A field value raw/div + offset of a narrow field (sog, cog, rate of turn, …): its text is
+   * cached per raw value, as double → shortest decimal is the costliest step of JSON output.
+   * `index` maps the value back to its raw slot; the cache is only used when the slot holds
+   * exactly this value, so the text is always `'' + v`.
+   */
+  cached(v: number | null, lut: NumberTexts): void {
+    if (v === null) return this.raw('null');
+    const k = lut.index(v);
+    if (k >= 0 && k < lut.nums.length) {
+      if (lut.nums[k] === v) return this.raw(lut.texts[k]!);
+      if (v - v === 0) {
+        const t = '' + v;
+        lut.nums[k] = v;
+        lut.texts[k] = t;
+        return this.raw(t);
+      }
+    }
+    this.num(v);
+  }
+
+  /**
+   * raw/div for a `div` with 10^digits = div·5/3 (lat/lon: 600000 → 6, 600 → 3). When raw is a
+   * multiple of 3 the value is the decimal (raw·5/3)·10^-digits exactly, at most 9 significant
+   * digits, so that decimal is the shortest text for it and is written digit by digit; the
+   * other values go through V8's formatting.
+   */
+  sixths(v: number | null, div: number, digits: number, pow: number): void {
+    if (v === null) return this.raw('null');
+    const r = Math.round(v * div);
+    if (r % 3 !== 0 || r / div !== v) return this.num(v);
+    let m = (r / 3) * 5;
+    if (m === 0) return this.raw('0');
+    if (m < 0) {
+      this.raw('-');
+      m = -m;
+    }
+    const ip = Math.floor(m / pow);
+    let fp = m - ip * pow;
+    this.uint(ip);
+    if (fp === 0) return;
+    let d = digits;
+    while (fp % 10 === 0) {
+      fp /= 10;
+      d--;
+    }
+    this.ensure(d + 1);
+    const b = this.buf;
+    let p = this.pos;
+    b[p] = 46; // '.'
+    p += d;
+    this.pos = p + 1;
+    for (let i = 0; i < d; i++) {
+      const q = Math.floor(fp / 10);
+      b[p--] = 48 + fp - q * 10;
+      fp = q;
+    }
+  }
+
+  bool(v: boolean | null): void {
+    this.raw(v === null ? 'null' : v ? 'true' : 'false');
+  }
+
+  /** AIS 6-bit text or null: printable ASCII, of which only `"` and `\` need escaping. */
+  text(s: string | null): void {
+    if (s === null) return this.raw('null');
+    const n = s.length;
+    this.ensure(2 * n + 2);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 34 || c === 92) b[p++] = 92;
+      b[p++] = c;
+    }
+    b[p++] = 34;
+    this.pos = p;
+  }
+
+  /** Any string or null, escaped exactly as JSON.stringify does. */
+  str(s: string | null): void {
+    if (s === null) return this.raw('null');
+    const n = s.length;
+    this.ensure(n + 2);
+    const b = this.buf;
+    const start = this.pos;
+    let p = start;
+    b[p++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 32 || c > 126 || c === 34 || c === 92) return this.utf8(JSON.stringify(s)); // rare: let V8 escape
+      b[p++] = c;
+    }
+    b[p++] = 34;
+    this.pos = p;
+  }
+
+  /** Any JSON value (strings, numbers, null, booleans fast; the rest through JSON.stringify). */
+  any(v: unknown): void {
+    if (v === null) this.raw('null');
+    else if (typeof v === 'number') this.num(v);
+    else if (typeof v === 'string') this.str(v);
+    else if (typeof v === 'boolean') this.bool(v);
+    else this.utf8(JSON.stringify(v) ?? 'null');
+  }
+
+  /** Text that is already JSON, UTF-8 encoded. */
+  utf8(json: string): void {
+    this.ensure(json.length * 3);
+    this.pos += this.buf.write(json, this.pos, 'utf8');
+  }
+}
+
+/**
+ * Source that writes the ASCII constant `s` at `b[p]` in a generated writer (locals `out`, `b`,
+ * `p`): one store per byte, after making room. Spares a call and a loop per key.
+ */
+export function constantBytesSource(s: string): string {
+  const n = s.length;
+  const stores = Array.from(s, (ch, i) => {
+    const c = ch.charCodeAt(0);
+    if (c > 126 || c < 32) throw new Error(`constant ${JSON.stringify(s)} is not printable ASCII`);
+    return `b[p${i ? ' + ' + i : ''}] = ${c};`;
+  });
+  return `if (p + ${n} > b.length) { out.pos = p; out.ensure(${n}); b = out.buf; } ${stores.join(' ')} p += ${n};`;
+}
+
+/** Texts of the values of one narrow numeric field, filled as values are seen (see JsonSink.cached). */
+export class NumberTexts {
+  readonly nums: Float64Array;
+  readonly texts: (string | undefined)[];
+  constructor(
+    size: number,
+    /** Slot of a value (anything outside 0..size-1 when it has none). */
+    readonly index: (v: number) => number,
+  ) {
+    this.nums = new Float64Array(size).fill(NaN);
+    this.texts = new Array<string | undefined>(size).fill(undefined);
+  }
+}
