@@ -38,9 +38,9 @@ export class TrackQueries {
     const { rows } = await this.db.query<TrackRow>(
       {
         // Named: parsed and planned once per connection. The count is an initplan over its own
-        // index-only scan; the window uses a ROWS frame and the result stays in rn order, so no
-        // re-sort. t comes back as epoch ms (float8): parsing timestamptz text per row costs more
-        // than the query itself.
+        // index-only scan (a join with it made the planner re-sort); ORDER BY t is the window's
+        // own order, so no Sort node. t comes back as epoch ms (float8): parsing timestamptz text
+        // into Date per row cost more than the query itself.
         name: 'seawarden_track',
         text: `WITH c AS MATERIALIZED (
            SELECT count(*) AS n, greatest(1, ceil(count(*) / $4::float8))::bigint AS k
@@ -50,7 +50,7 @@ export class TrackQueries {
            FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz
          ) s
          WHERE (rn - 1) % (SELECT k FROM c) = 0 OR rn = (SELECT n FROM c)
-         ORDER BY rn`,
+         ORDER BY t`,
       },
       [mmsi, f, t, maxPoints],
     );
