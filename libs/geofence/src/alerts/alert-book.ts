@@ -5,6 +5,7 @@ import { msToIso } from '../geo.js';
 import type { DetectorParams } from '../params.js';
 import type { VesselState } from '../tracker/vessel-state.js';
 import { alertId } from './alert-id.js';
+import { flat, flatEvidence, flatReason } from './flat-string.js';
 
 /** An open alert and the lifecycle bookkeeping around it. */
 export interface Episode {
@@ -90,8 +91,9 @@ export class AlertBook {
 
   private open(v: VesselState, rule: AlertRule, key: string, fk: string, f: Finding, now: number, out: AlertChange[]): void {
     const at = msToIso(now);
+    key = flat(key);
     const alert: Alert = {
-      id: alertId(rule, v.mmsi, fk, now),
+      id: flat(alertId(rule, v.mmsi, fk, now)),
       rule,
       severity: f.severity,
       mmsi: v.mmsi,
@@ -101,7 +103,7 @@ export class AlertBook {
       updatedAt: at,
       closedAt: null,
       position: f.position,
-      reason: f.reason,
+      reason: flatReason(f.reason),
       evidence: [],
     };
     // Every alert says why from the start, even when the detector's detail came earlier.
@@ -138,7 +140,7 @@ export class AlertBook {
       a.position = f.position;
       ep.dirty = true;
     }
-    a.reason = f.reason;
+    if (a.reason.en !== f.reason.en || a.reason.zh !== f.reason.zh) a.reason = flatReason(f.reason);
     if (v.name && a.vesselName !== v.name) a.vesselName = v.name;
     if (f.closeNow) {
       this.close(v, ep, now, out, null);
@@ -181,7 +183,7 @@ export class AlertBook {
   }
 
   private appendEvidence(a: Alert, items: EvidenceItem[]): void {
-    for (const e of items) a.evidence.push(e);
+    for (const e of items) a.evidence.push(flatEvidence(e));
     const max = this.p.maxEvidence;
     if (a.evidence.length > max) a.evidence.splice(FIRST_EVIDENCE_KEPT, a.evidence.length - max);
   }

@@ -1,9 +1,9 @@
 import type { TrackPoint } from '@seawarden/contracts';
 
-const CHUNK_VESSELS = 256;
+const CHUNK_VESSELS = 64;
 
 /**
- * Typed-array storage for the tracks of many vessels: chunks of 256 rings, so that a vessel
+ * Typed-array storage for the tracks of many vessels: chunks of 64 rings (little slack in the last one), so that a vessel
  * costs no ArrayBuffer of its own (their per-object overhead would exceed the data).
  */
 export class TrackPool {

@@ -200,7 +200,10 @@ export class Tracker {
     }
     v.fixAt = atMs;
     v.fixes++;
-    if (v.track.length === 0 || atMs - v.track.t(0) >= this.p.trackMinIntervalMs) v.track.push(atMs, lat, lon, v.sog, v.cog, v.heading);
+    if (atMs - v.trackAt >= this.p.trackMinIntervalMs) {
+      v.track.push(atMs, lat, lon, v.sog, v.cog, v.heading);
+      v.trackAt = atMs;
+    }
     u.fixAccepted = true;
     const stepM = v.pathReset ? 0 : d;
     v.pathReset = false;
@@ -229,8 +232,9 @@ export class Tracker {
       v.rawAt = atMs;
     } else if (!cached) {
       const buf = this.lookupBuf;
-      const n = this.zones.lookup(v.lat, v.lon, buf);
+      const n = this.zones.lookup(v.lat, v.lon, buf, v.rawCell);
       v.rawSub = this.zones.stableArea;
+      v.rawCell = this.zones.lastSlot;
       if (n === 0) raw = raw && raw.length === 0 ? raw : EMPTY_RAW;
       else if (raw && raw.length === n && sameMembers(raw, buf, n)) {
         // unchanged: keep the array

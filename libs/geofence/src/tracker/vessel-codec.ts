@@ -132,5 +132,6 @@ export function importVessel(r: VesselRecord, zones: ZoneSet, registry: Registry
   v.names = r.names;
   v.det = r.det;
   v.track.load(r.track);
+  if (v.track.length > 0) v.trackAt = v.track.t(0);
   return v;
 }

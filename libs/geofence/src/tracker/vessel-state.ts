@@ -38,6 +38,8 @@ export class VesselState {
   fixAt = -Infinity;
   lastHeardAt = -Infinity;
   fixes = 0;
+  /** Time of the newest track point (ms), so that deciding whether to add one needs no read of the ring. */
+  trackAt = -Infinity;
   /** Smoothed interval between believed fixes (ms): how often this vessel is really heard. */
   heardEveryMs = 0;
   motion: MotionState = 'unknown';
@@ -61,6 +63,8 @@ export class VesselState {
   rawAt = -Infinity;
   /** Sub-cell of the last lookup when its answer holds for the whole sub-cell, else NaN. */
   rawSub = NaN;
+  /** Cell slot of the last lookup (a ZoneSet hint: the next lookup in the same cell skips the cell cache). */
+  rawCell = -1;
 
   // Current segment (stop or leg) and recent completed ones
   seg: SegKind = SegKind.None;

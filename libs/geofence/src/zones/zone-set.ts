@@ -10,6 +10,10 @@ const CELL_DEG = 0.005;
 const SUB = 8;
 const SUB_DEG = CELL_DEG / SUB;
 const MAX_CACHED_CELLS = 250_000;
+/** Cells are classified through blocks of BLOCK × BLOCK cells (~4.4 km): a zone no edge crosses a block for is settled for all its cells at once. */
+const BLOCK = 8;
+/** Block rectangles are tested slightly enlarged, so that rounding in cell coordinates cannot matter. */
+const BLOCK_PAD = 1e-9;
 /** Zones with more vertices than this get a segment index (flatbush over their edges). */
 const SEG_INDEX_MIN_VERTICES = 32;
 
@@ -19,18 +23,30 @@ const EDGE = 3;
 
 /** A lookup cell: zones covering it wholly, and zones with an edge through it (with lazily classified sub-cells). */
 interface Cell {
+  /** Position in `ZoneSet.slots` (a lookup hint callers may keep without holding the cell). */
+  slot: number;
   cx: number;
   cy: number;
-  inside: Int32Array;
-  edge: Int32Array;
+  inside: readonly number[];
+  edge: readonly number[];
   /** SUB×SUB sub-cell states (0 unknown, OUT, IN, EDGE) per edge zone, allocated on first use. */
   sub: Uint8Array | null;
   /** Per edge zone with a segment index: ids of its segments touching the cell (null for small zones). */
-  local: (Int32Array | null)[] | null;
+  local: (number[] | null)[] | null;
   /** Per edge zone: whether the cell centre is inside (1) or not (0). */
   ref: Uint8Array | null;
 }
-const NONE = new Int32Array(0);
+const NONE: readonly number[] = [];
+
+
+
+/** A block of cells: the zones whose bbox meets it, each OUT, IN (the whole block) or EDGE (decided per cell). */
+interface Block {
+  bx: number;
+  by: number;
+  zones: number[];
+  state: number[];
+}
 
 
 /** The edges of one zone: flat [ax, ay, bx, by]* plus, for big zones, an R-tree over them. */
@@ -47,6 +63,8 @@ export class ZoneSet {
   /** ZONE_KIND_BIT of each zone, by index. */
   readonly kindBits: Int32Array;
   private readonly cells = new Map<number, Cell>();
+  private readonly blocks = new Map<number, Block>();
+  private slots: Cell[] = [];
   private readonly segments: (Segments | undefined)[] = [];
   private readonly pt: [number, number] = [0, 0];
 
@@ -80,6 +98,8 @@ export class ZoneSet {
    * NaN. A caller may reuse the answer while its point stays in that area.
    */
   stableArea = NaN;
+  /** After `lookup`: slot of the cell the point fell in (pass it back as the next lookup's hint; -1: none). */
+  lastSlot = -1;
 
   /** Id of the ~550 m cell containing the point (negative: never equal to a sub-cell id). */
   static cellId(lat: number, lon: number): number {
@@ -98,6 +118,8 @@ export class ZoneSet {
 
   clearCache(): void {
     this.cells.clear();
+    this.blocks.clear();
+    this.slots = [];
   }
 
   byId(id: string): Zone | undefined {
@@ -124,8 +146,9 @@ export class ZoneSet {
    * tested exactly: turf's point-in-polygon for small zones, the cell's own edges for big ones
    * (turf again for degenerate cases).
    */
-  lookup(lat: number, lon: number, out: number[]): number {
+  lookup(lat: number, lon: number, out: number[], hint = -1): number {
     this.stableArea = NaN;
+    this.lastSlot = -1;
     if (!this.index) return 0;
     const fx = (lon + 180) / CELL_DEG;
     const fy = (lat + 90) / CELL_DEG;
@@ -133,13 +156,18 @@ export class ZoneSet {
     const cy = Math.floor(fy);
     // A small-integer key (fast Map hashing); cells 163° apart share it, so check.
     const key = ((cx & 0x7fff) << 15) | (cy & 0x7fff);
-    let cell = this.cells.get(key);
+    // The caller's last cell, when the point is still in it, spares the cache lookup.
+    let cell = hint >= 0 && hint < this.slots.length ? this.slots[hint] : undefined;
+    if (cell === undefined || cell.cx !== cx || cell.cy !== cy) cell = this.cells.get(key);
     if (cell !== undefined && (cell.cx !== cx || cell.cy !== cy)) cell = undefined;
     if (cell === undefined) {
       cell = this.classifyCell(cx, cy);
-      if (this.cells.size >= MAX_CACHED_CELLS) this.cells.clear();
+      if (this.cells.size >= MAX_CACHED_CELLS) this.clearCache();
+      cell.slot = this.slots.length;
+      this.slots.push(cell);
       this.cells.set(key, cell);
     }
+    this.lastSlot = cell.slot;
     let n = 0;
     const inside = cell.inside;
     for (let i = 0; i < inside.length; i++) out[n++] = inside[i];
@@ -209,24 +237,54 @@ export class ZoneSet {
     return found.sort((a, b) => a.distanceM - b.distanceM);
   }
 
+  /** Zones near a block and their state for the whole block (cached with the cells). */
+  private block(cx: number, cy: number): Block {
+    const bx = Math.floor(cx / BLOCK);
+    const by = Math.floor(cy / BLOCK);
+    const key = ((bx & 0x7fff) << 15) | (by & 0x7fff);
+    let b = this.blocks.get(key);
+    if (b !== undefined && b.bx === bx && b.by === by) return b;
+    const x0 = bx * BLOCK * CELL_DEG - 180 - BLOCK_PAD;
+    const y0 = by * BLOCK * CELL_DEG - 90 - BLOCK_PAD;
+    const x1 = (bx + 1) * BLOCK * CELL_DEG - 180 + BLOCK_PAD;
+    const y1 = (by + 1) * BLOCK * CELL_DEG - 90 + BLOCK_PAD;
+    const zones = this.index!.search(x0, y0, x1, y1);
+    const state: number[] = [];
+    for (let j = 0; j < zones.length; j++) state.push(this.classifyRect(zones[j], x0, y0, x1, y1));
+    b = { bx, by, zones, state };
+    this.blocks.set(key, b);
+    return b;
+  }
+
   private classifyCell(cx: number, cy: number): Cell {
     const x0 = cx * CELL_DEG - 180;
     const y0 = cy * CELL_DEG - 90;
     const x1 = x0 + CELL_DEG;
     const y1 = y0 + CELL_DEG;
-    const candidates = this.index!.search(x0, y0, x1, y1);
-    const cell: Cell = { cx, cy, inside: NONE, edge: NONE, sub: null, local: null, ref: null };
-    if (candidates.length === 0) return cell;
+    const cell: Cell = { slot: -1, cx, cy, inside: NONE, edge: NONE, sub: null, local: null, ref: null };
+    const b = this.block(cx, cy);
+    if (b.zones.length === 0) return cell;
     const inside: number[] = [];
     const edge: number[] = [];
-    const local: (Int32Array | null)[] = [];
-    for (const i of candidates) {
+    const local: (number[] | null)[] = [];
+    let anyLocal = false;
+    for (let j = 0; j < b.zones.length; j++) {
+      const st = b.state[j];
+      if (st === OUT) continue;
+      const i = b.zones[j];
+      if (st === IN) {
+        inside.push(i);
+        continue;
+      }
+      const bbox = this.all[i].bbox;
+      if (x1 < bbox[0] || x0 > bbox[2] || y1 < bbox[1] || y0 > bbox[3]) continue;
       const segs = this.segments[i]!;
       if (segs.index) {
         const touching = this.touchingSegments(segs, x0, y0, x1, y1);
         if (touching.length) {
           edge.push(i);
-          local.push(Int32Array.from(touching));
+          local.push(touching);
+          anyLocal = true;
         } else if (this.centreInside(i, (x0 + x1) / 2, (y0 + y1) / 2)) inside.push(i);
         continue;
       }
@@ -237,10 +295,10 @@ export class ZoneSet {
         local.push(null);
       }
     }
-    if (inside.length) cell.inside = Int32Array.from(inside);
+    if (inside.length) cell.inside = inside;
     if (edge.length) {
-      cell.edge = Int32Array.from(edge);
-      if (local.some((l) => l !== null)) {
+      cell.edge = edge;
+      if (anyLocal) {
         cell.local = local;
         cell.ref = Uint8Array.from(edge, (zi, j) => (local[j] !== null && this.centreInside(zi, (x0 + x1) / 2, (y0 + y1) / 2) ? 1 : 0));
       }
