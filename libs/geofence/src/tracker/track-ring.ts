@@ -1,6 +1,8 @@
 import type { TrackPoint } from '@seawarden/contracts';
 
 const CHUNK_VESSELS = 64;
+/** Per-vessel scalar slots (VesselState's numeric fields) kept beside the rings: 8 bytes each, no number box. */
+export const VESSEL_SCALARS = 16;
 
 /**
  * Typed-array storage for the tracks of many vessels: chunks of 64 rings (little slack in the last one), so that a vessel
@@ -9,6 +11,7 @@ const CHUNK_VESSELS = 64;
 export class TrackPool {
   private readonly tllChunks: Float64Array[] = [];
   private readonly motChunks: Float32Array[] = [];
+  private readonly scalarChunks: Float64Array[] = [];
   private next = 0;
   private readonly free: number[] = [];
 
@@ -20,8 +23,10 @@ export class TrackPool {
     if (c === this.tllChunks.length) {
       this.tllChunks.push(new Float64Array(CHUNK_VESSELS * this.capacity * 3));
       this.motChunks.push(new Float32Array(CHUNK_VESSELS * this.capacity * 3));
+      this.scalarChunks.push(new Float64Array(CHUNK_VESSELS * VESSEL_SCALARS));
     }
-    return new TrackRing(this.capacity, this.tllChunks[c], this.motChunks[c], (slot % CHUNK_VESSELS) * this.capacity * 3, slot);
+    const k = slot % CHUNK_VESSELS;
+    return new TrackRing(this.capacity, this.tllChunks[c], this.motChunks[c], k * this.capacity * 3, slot, this.scalarChunks[c], k * VESSEL_SCALARS);
   }
 
   release(r: TrackRing): void {
@@ -52,6 +57,9 @@ export class TrackRing {
     mot?: Float32Array,
     base = 0,
     readonly slot = -1,
+    /** The owning vessel's scalar slots (see VESSEL_SCALARS), from the same pool slot. */
+    readonly scalars: Float64Array = new Float64Array(VESSEL_SCALARS),
+    readonly scalarBase = 0,
   ) {
     this.tll = tll ?? new Float64Array(capacity * 3);
     this.mot = mot ?? new Float32Array(capacity * 3);

@@ -2,7 +2,11 @@ import type { AisClass, MotionState, VesselCategory } from '@seawarden/contracts
 import type { RegistryEntry } from '../registry/registry.js';
 import type { Segment } from './segment.js';
 import { invalidShipMmsi } from './mmsi.js';
-import type { TrackRing } from './track-ring.js';
+import { VESSEL_SCALARS, type TrackRing } from './track-ring.js';
+
+/** Numeric fields kept in the track pool's scalar slots (see the accessors below). */
+const SCALARS_USED = 16;
+if (SCALARS_USED > VESSEL_SCALARS) throw new Error(`VesselState needs ${SCALARS_USED} scalar slots, the track pool gives ${VESSEL_SCALARS}`);
 
 export const enum SegKind {
   None = 0,
@@ -29,19 +33,11 @@ export class VesselState {
   smallCraft = false;
 
   // Last believed fix
-  lat = NaN;
-  lon = NaN;
   sog: number | null = null;
   cog: number | null = null;
   heading: number | null = null;
   navStatus: number | null = null;
-  fixAt = -Infinity;
-  lastHeardAt = -Infinity;
   fixes = 0;
-  /** Time of the newest track point (ms), so that deciding whether to add one needs no read of the ring. */
-  trackAt = -Infinity;
-  /** Smoothed interval between believed fixes (ms): how often this vessel is really heard. */
-  heardEveryMs = 0;
   motion: MotionState = 'unknown';
   /** Persons on board from a binary message, with its time. */
   pob: number | null = null;
@@ -52,27 +48,15 @@ export class VesselState {
   zones: number[] | null = null;
   /** Bitmask (ZONE_KIND_BIT) of the kinds in `zones`. */
   kindMask = 0;
-  /** When the vessel last left a port, terminal or anchorage (ms; -Infinity: not seen leaving). */
-  leftHarbourAt = -Infinity;
   /** Bitmask of kinds the last fix was exactly inside (no exit grace). */
   rawKindMask = 0;
   /** Last exact lookup result and where/when it was made (cache). */
   raw: number[] | null = null;
-  rawLat = NaN;
-  rawLon = NaN;
-  rawAt = -Infinity;
-  /** Sub-cell of the last lookup when its answer holds for the whole sub-cell, else NaN. */
-  rawSub = NaN;
   /** Cell slot of the last lookup (a ZoneSet hint: the next lookup in the same cell skips the cell cache). */
   rawCell = -1;
 
   // Current segment (stop or leg) and recent completed ones
   seg: SegKind = SegKind.None;
-  segStartAt = 0;
-  segStartLat = 0;
-  segStartLon = 0;
-  segPathM = 0;
-  segMaxSog = 0;
   segStartPlace: string | null = null;
   segments: Segment[] | null = null;
 
@@ -98,13 +82,138 @@ export class VesselState {
   episodes: string[] | null = null;
   changed = false;
   track: TrackRing;
+  private readonly f: Float64Array;
+  private readonly o: number;
 
   constructor(
     readonly mmsi: number,
     track: TrackRing,
   ) {
     this.track = track;
+    this.f = track.scalars;
+    this.o = track.scalarBase;
+    this.lat = NaN;
+    this.lon = NaN;
+    this.fixAt = -Infinity;
+    this.lastHeardAt = -Infinity;
+    this.heardEveryMs = 0;
+    this.trackAt = -Infinity;
+    this.leftHarbourAt = -Infinity;
+    this.rawLat = NaN;
+    this.rawLon = NaN;
+    this.rawAt = -Infinity;
+    this.rawSub = NaN;
+    this.segStartAt = 0;
+    this.segStartLat = 0;
+    this.segStartLon = 0;
+    this.segPathM = 0;
+    this.segMaxSog = 0;
+
     this.mmsiProblem = invalidShipMmsi(mmsi);
+  }
+
+  // Numeric fields live in the pool's scalar slots (typed array): no number box per field, and
+  // a fix touches one or two cache lines for all of them. Last believed fix: lat, lon, fixAt,
+  // lastHeardAt; heardEveryMs: smoothed interval between believed fixes (how often the vessel is
+  // really heard); trackAt: time of the newest track point (no ring read to decide on the next);
+  // leftHarbourAt: when it last left a port, terminal or anchorage (-Infinity: not seen leaving);
+  // rawLat/rawLon/rawAt: where and when the last exact lookup was made; rawSub: the (sub-)cell
+  // its answer holds for, else NaN; seg*: the current segment.
+  get lat(): number {
+    return this.f[this.o + 0];
+  }
+  set lat(x: number) {
+    this.f[this.o + 0] = x;
+  }
+  get lon(): number {
+    return this.f[this.o + 1];
+  }
+  set lon(x: number) {
+    this.f[this.o + 1] = x;
+  }
+  get fixAt(): number {
+    return this.f[this.o + 2];
+  }
+  set fixAt(x: number) {
+    this.f[this.o + 2] = x;
+  }
+  get lastHeardAt(): number {
+    return this.f[this.o + 3];
+  }
+  set lastHeardAt(x: number) {
+    this.f[this.o + 3] = x;
+  }
+  get heardEveryMs(): number {
+    return this.f[this.o + 4];
+  }
+  set heardEveryMs(x: number) {
+    this.f[this.o + 4] = x;
+  }
+  get trackAt(): number {
+    return this.f[this.o + 5];
+  }
+  set trackAt(x: number) {
+    this.f[this.o + 5] = x;
+  }
+  get leftHarbourAt(): number {
+    return this.f[this.o + 6];
+  }
+  set leftHarbourAt(x: number) {
+    this.f[this.o + 6] = x;
+  }
+  get rawLat(): number {
+    return this.f[this.o + 7];
+  }
+  set rawLat(x: number) {
+    this.f[this.o + 7] = x;
+  }
+  get rawLon(): number {
+    return this.f[this.o + 8];
+  }
+  set rawLon(x: number) {
+    this.f[this.o + 8] = x;
+  }
+  get rawAt(): number {
+    return this.f[this.o + 9];
+  }
+  set rawAt(x: number) {
+    this.f[this.o + 9] = x;
+  }
+  get rawSub(): number {
+    return this.f[this.o + 10];
+  }
+  set rawSub(x: number) {
+    this.f[this.o + 10] = x;
+  }
+  get segStartAt(): number {
+    return this.f[this.o + 11];
+  }
+  set segStartAt(x: number) {
+    this.f[this.o + 11] = x;
+  }
+  get segStartLat(): number {
+    return this.f[this.o + 12];
+  }
+  set segStartLat(x: number) {
+    this.f[this.o + 12] = x;
+  }
+  get segStartLon(): number {
+    return this.f[this.o + 13];
+  }
+  set segStartLon(x: number) {
+    this.f[this.o + 13] = x;
+  }
+  get segPathM(): number {
+    return this.f[this.o + 14];
+  }
+  set segPathM(x: number) {
+    this.f[this.o + 14] = x;
+  }
+  get segMaxSog(): number {
+    return this.f[this.o + 15];
+  }
+  set segMaxSog(x: number) {
+    this.f[this.o + 15] = x;
   }
 
   get hasFix(): boolean {
