@@ -50,6 +50,7 @@ export class AlertBook {
   }
 
   reconcile(v: VesselState, rule: AlertRule, findings: Finding[], now: number, out: AlertChange[]): void {
+    if (findings.length === 0 && (v.openRules & ruleBit(rule)) === 0) return; // nothing found, nothing open: no work
     const seen: string[] = [];
     for (const f of findings) {
       const fk = f.key ?? f.zoneId ?? '-';

@@ -5,6 +5,7 @@ import { duration, evidence, pos } from './evidence.js';
 import { isExempt } from './zone-exemption.js';
 
 const BIT = ZONE_KIND_BIT.restricted;
+const newState = (): Record<string, number> => ({});
 
 /**
  * 3a restricted_entry: inside a restricted zone for at least `restrictedDwellMs` (debounce),
@@ -25,7 +26,7 @@ export const restrictedEntryDetector: Detector = {
       if (zone.kind !== 'restricted' || isExempt(v, zone, ctx.params.exemptShipTypes)) continue;
       const entered = v.zones[k + 1];
       const dwell = now - entered;
-      const st = v.detState<Record<string, number>>('restricted_entry', () => ({}));
+      const st = v.detState('restricted_entry', newState);
       const reported = st[zone.id] !== undefined;
       // Debounce on the way in; once reported, the membership (with its exit grace) carries it.
       if (!reported && (dwell < ctx.params.restrictedDwellMs || !v.isRawIn(zone.index))) continue;
@@ -57,5 +58,9 @@ export const restrictedEntryDetector: Detector = {
 function cleanup(v: VesselState, out: Finding[]) {
   const st = v.det?.restricted_entry as Record<string, number> | undefined;
   if (!st) return;
-  for (const id of Object.keys(st)) if (!out.some((f) => f.zoneId === id)) delete st[id];
+  for (const id in st) {
+    let kept = false;
+    for (let i = 0; i < out.length && !kept; i++) kept = out[i].zoneId === id;
+    if (!kept) delete st[id];
+  }
 }

@@ -6,6 +6,7 @@ import { duration, evidence, kn, pos } from './evidence.js';
 import { isExempt } from './zone-exemption.js';
 
 const BIT = ZONE_KIND_BIT.speed_limit;
+const newRuns = (): Record<string, Run> => ({});
 
 interface Run {
   since: number;
@@ -26,7 +27,7 @@ export const speedingDetector: Detector = {
   detect(v: VesselState, ctx: DetectorContext): Finding[] {
     const out: Finding[] = [];
     const raw = v.raw;
-    const runs = v.detState<Record<string, Run>>('speeding', () => ({}));
+    const runs = v.detState('speeding', newRuns);
     const now = ctx.now;
     const p = ctx.params;
     if (raw && v.sog !== null) {
@@ -67,7 +68,12 @@ export const speedingDetector: Detector = {
         });
       }
     }
-    for (const id of Object.keys(runs)) if (!raw || !raw.some((i) => ctx.zones.all[i].id === id)) delete runs[id];
+    // Runs of zones the vessel is no longer exactly inside end (no key array, no closure: this runs on every fix).
+    for (const id in runs) {
+      let still = false;
+      if (raw) for (let k = 0; k < raw.length && !still; k++) still = ctx.zones.all[raw[k]].id === id;
+      if (!still) delete runs[id];
+    }
     return out;
   },
 };

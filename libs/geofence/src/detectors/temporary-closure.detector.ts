@@ -6,6 +6,7 @@ import { duration, evidence, kn, pos } from './evidence.js';
 import { closureInForce, isExempt } from './zone-exemption.js';
 
 const BIT = ZONE_KIND_BIT.temporary_closure;
+const newState = (): Record<string, number> => ({});
 
 /**
  * 3b temporary_closure: a non-exempt vessel under way inside a temporary closure (e.g. a
@@ -21,7 +22,7 @@ export const temporaryClosureDetector: Detector = {
     if (!v.zones || (v.kindMask & BIT) === 0) return [];
     const out: Finding[] = [];
     const now = ctx.now;
-    const st = v.detState<Record<string, number>>('temporary_closure', () => ({}));
+    const st = v.detState('temporary_closure', newState);
     for (let k = 0; k < v.zones.length; k += 3) {
       const zone = ctx.zones.all[v.zones[k]];
       if (zone.kind !== 'temporary_closure' || !closureInForce(zone, now) || isExempt(v, zone, ctx.params.exemptShipTypes)) continue;
@@ -59,7 +60,12 @@ export const temporaryClosureDetector: Detector = {
         },
       });
     }
-    for (const key of Object.keys(st)) if (!key.includes('#') && !out.some((f) => f.zoneId === key)) delete st[key];
+    for (const key in st) {
+      if (key.includes('#')) continue;
+      let kept = false;
+      for (let i = 0; i < out.length && !kept; i++) kept = out[i].zoneId === key;
+      if (!kept) delete st[key];
+    }
     return out;
   },
 };
