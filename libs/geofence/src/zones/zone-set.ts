@@ -10,6 +10,8 @@ const CELL_DEG = 0.005;
 const SUB = 8;
 const SUB_DEG = CELL_DEG / SUB;
 const MAX_CACHED_CELLS = 250_000;
+/** Bytes per chunk of the sub-cell state arena. */
+const ARENA = 1 << 20;
 /** Cells are classified through blocks of BLOCK × BLOCK cells (~4.4 km): a zone no edge crosses a block for is settled for all its cells at once. */
 const BLOCK = 8;
 /** Block rectangles are tested slightly enlarged, so that rounding in cell coordinates cannot matter. */
@@ -29,12 +31,12 @@ interface Cell {
   cy: number;
   inside: readonly number[];
   edge: readonly number[];
-  /** SUB×SUB sub-cell states (0 unknown, OUT, IN, EDGE) per edge zone, allocated on first use. */
-  sub: Uint8Array | null;
+  /** Where this cell's SUB×SUB sub-cell states (0 unknown, OUT, IN, EDGE) per edge zone start in the set's arena; -1 until first use. */
+  subAt: number;
   /** Per edge zone with a segment index: ids of its segments touching the cell (null for small zones). */
   local: (number[] | null)[] | null;
   /** Per edge zone: whether the cell centre is inside (1) or not (0). */
-  ref: Uint8Array | null;
+  ref: number[] | null;
 }
 const NONE: readonly number[] = [];
 
@@ -65,6 +67,9 @@ export class ZoneSet {
   private readonly cells = new Map<number, Cell>();
   private readonly blocks = new Map<number, Block>();
   private slots: Cell[] = [];
+  /** Sub-cell states of all cells, in chunks (no typed array per cell: their headers and backing stores would outweigh the states). */
+  private arena: Uint8Array[] = [];
+  private arenaTop = ARENA;
   private readonly segments: (Segments | undefined)[] = [];
   private readonly pt: [number, number] = [0, 0];
 
@@ -120,6 +125,8 @@ export class ZoneSet {
     this.cells.clear();
     this.blocks.clear();
     this.slots = [];
+    this.arena = [];
+    this.arenaTop = ARENA;
   }
 
   byId(id: string): Zone | undefined {
@@ -182,14 +189,15 @@ export class ZoneSet {
     const gy = Math.floor(fy * SUB);
     const sx = Math.min(SUB - 1, Math.max(0, gx - cx * SUB));
     const sy = Math.min(SUB - 1, Math.max(0, gy - cy * SUB));
-    let sub = cell.sub;
+    if (cell.subAt < 0) cell.subAt = this.allocSub(SUB * SUB * edge.length);
+    const sub = this.arena[Math.floor(cell.subAt / ARENA)];
+    const at = cell.subAt % ARENA;
     const pt = this.pt;
     pt[0] = lon;
     pt[1] = lat;
     for (let j = 0; j < edge.length; j++) {
       const zi = edge[j];
-      if (sub === null) cell.sub = sub = new Uint8Array(SUB * SUB * edge.length);
-      const k = j * SUB * SUB + sy * SUB + sx;
+      const k = at + j * SUB * SUB + sy * SUB + sx;
       let state = sub[k];
       if (state === 0) {
         sub[k] = state = this.classifySub(cell, j, sx, sy);
@@ -237,6 +245,17 @@ export class ZoneSet {
     return found.sort((a, b) => a.distanceM - b.distanceM);
   }
 
+  /** `n` zeroed bytes of sub-cell states in the arena; returns their global offset. */
+  private allocSub(n: number): number {
+    if (this.arenaTop + n > ARENA) {
+      this.arena.push(new Uint8Array(ARENA));
+      this.arenaTop = 0;
+    }
+    const at = (this.arena.length - 1) * ARENA + this.arenaTop;
+    this.arenaTop += n;
+    return at;
+  }
+
   /** Zones near a block and their state for the whole block (cached with the cells). */
   private block(cx: number, cy: number): Block {
     const bx = Math.floor(cx / BLOCK);
@@ -261,7 +280,7 @@ export class ZoneSet {
     const y0 = cy * CELL_DEG - 90;
     const x1 = x0 + CELL_DEG;
     const y1 = y0 + CELL_DEG;
-    const cell: Cell = { slot: -1, cx, cy, inside: NONE, edge: NONE, sub: null, local: null, ref: null };
+    const cell: Cell = { slot: -1, cx, cy, inside: NONE, edge: NONE, subAt: -1, local: null, ref: null };
     const b = this.block(cx, cy);
     if (b.zones.length === 0) return cell;
     const inside: number[] = [];
@@ -300,7 +319,9 @@ export class ZoneSet {
       cell.edge = edge;
       if (anyLocal) {
         cell.local = local;
-        cell.ref = Uint8Array.from(edge, (zi, j) => (local[j] !== null && this.centreInside(zi, (x0 + x1) / 2, (y0 + y1) / 2) ? 1 : 0));
+        const ref: number[] = [];
+        for (let j = 0; j < edge.length; j++) ref.push(local[j] !== null && this.centreInside(edge[j], (x0 + x1) / 2, (y0 + y1) / 2) ? 1 : 0);
+        cell.ref = ref;
       }
     }
     return cell;
