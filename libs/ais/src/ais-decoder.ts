@@ -647,7 +647,7 @@ return function writeSentenceJson(out, m, early) {
   ${k(',"receivedAt":')} ${value('out.str(m.receivedAt)')}
   ${k(',"source":')} ${value('out.str(m.source)')}
   if (!early && m.warnings !== undefined) { ${k(',"warnings":')} ${value('out.any(m.warnings)')} }
-  ${k('}\n'.slice(0, 1))} if (p + 1 > b.length) { out.pos = p; out.ensure(1); b = out.buf; } b[p++] = 10;
+  ${k('}\n')}
   out.pos = p;
 };`;
   return new Function(body)() as (out: JsonSink, m: AisMessage, early: boolean) => void;

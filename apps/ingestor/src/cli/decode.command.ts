@@ -16,6 +16,8 @@ const usage = 'usage: seawarden decode [FILE|-] [--stats]\n';
  * doubled peak RSS and cost more GC time).
  */
 const CHUNK = 1 << 16;
+/** JSON output is written into slabs of this size and handed to stdout as views of them (see JsonSink). */
+const SLAB = 1 << 20;
 /** A line longer than this is cut while reading (the decoder rejects it as line_too_long). */
 const MAX_KEEP = 8192;
 
@@ -50,7 +52,7 @@ export async function run(argv: string[]): Promise<number> {
  * (reported through onInputError). A closed output (EPIPE) ends decoding quietly.
  */
 export async function decodeStream(input: Readable, out: Writable, onInputError: (err: Error) => void): Promise<DecodeCounters | null> {
-  const json = new JsonSink(CHUNK * 2);
+  const json = new JsonSink(SLAB);
   let outClosed = false;
   const onOutError = () => {
     outClosed = true;

@@ -65,6 +65,7 @@ export function compileJsonWriter(t: MessageTable): JsonWriter {
     else call = numberCall(kind === 'bits' ? undefined : byName.get(name), v, luts);
     return `${constantBytesSource(key)}\n  out.pos = p; ${call}; b = out.buf; p = out.pos;`;
   });
-  const body = `"use strict";\nreturn function json_${t.id.replace(/\W/g, '_')}(o, out) {\n  let b = out.buf, p = out.pos;\n  ${lines.join('\n  ')}\n};`;
+  // out.ensure(0): RESERVE bytes free for the first key (see constantBytesSource).
+  const body = `"use strict";\nreturn function json_${t.id.replace(/\W/g, '_')}(o, out) {\n  out.ensure(0);\n  let b = out.buf, p = out.pos;\n  ${lines.join('\n  ')}\n};`;
   return new Function('L', 'ROT', body)(luts, ROT_TEXTS) as JsonWriter;
 }

@@ -4,34 +4,52 @@
  * written digit by digit and ASCII strings char by char, so a message costs no intermediate
  * strings (JSON.stringify plus `+=` of its result made most of the decode CLI's garbage).
  */
+/** Bytes always free after a JsonSink call; a generated constant is at most MAX_CONSTANT long. */
+const RESERVE = 1024;
+const MAX_CONSTANT = 256;
+
 export class JsonSink {
   /** The bytes and the write position; generated writers store constant bytes here directly (see ensure). */
   buf: Buffer;
   pos = 0;
+  /** Start of the bytes not yet taken. */
+  private start = 0;
 
-  constructor(private readonly capacity = 1 << 16) {
-    this.buf = Buffer.allocUnsafeSlow(capacity);
+  /**
+   * `slab`: size of the buffers written into. take() hands out views of the current slab and
+   * writing continues behind them, so a new slab (one allocation) is needed only when it is
+   * full: allocating a buffer per take made the external-memory churn cost more than the JSON.
+   */
+  constructor(private readonly slab = 1 << 20) {
+    this.buf = Buffer.allocUnsafeSlow(Math.max(slab, 2 * RESERVE));
   }
 
   /** Bytes written since the last take(). */
   get length(): number {
-    return this.pos;
+    return this.pos - this.start;
   }
 
-  /** The bytes written so far, handed to the caller (the sink continues in a new buffer). */
+  /** The bytes written since the last take(), handed to the caller (they are never written again). */
   take(): Buffer {
-    const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafeSlow(Math.max(this.capacity, this.pos));
-    this.pos = 0;
+    const out = this.buf.subarray(this.start, this.pos);
+    this.start = this.pos;
     return out;
   }
 
-  /** Room for n more bytes at pos. */
+  /**
+   * Room for n more bytes at pos plus RESERVE (a new slab when the current one is full; untaken
+   * bytes move with it). Every method ends with RESERVE bytes free, so generated writers store
+   * one constant between two calls without a check (a rarely taken check per key cost a
+   * deoptimization each time a slab filled).
+   */
   ensure(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafeSlow(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(bigger, 0, 0, this.pos);
-    this.buf = bigger;
+    if (this.pos + n + RESERVE <= this.buf.length) return;
+    const pending = this.pos - this.start;
+    const next = Buffer.allocUnsafeSlow(Math.max(this.slab, 2 * (pending + n + RESERVE)));
+    this.buf.copy(next, 0, this.start, this.pos);
+    this.buf = next;
+    this.start = 0;
+    this.pos = pending;
   }
 
   /** ASCII text that needs no escaping (keys, punctuation). */
@@ -190,16 +208,18 @@ export class JsonSink {
 
 /**
  * Source that writes the ASCII constant `s` at `b[p]` in a generated writer (locals `out`, `b`,
- * `p`): one store per byte, after making room. Spares a call and a loop per key.
+ * `p`): one store per byte, no call, no loop. Only right after a JsonSink call (or
+ * `out.ensure(0)`), which leaves RESERVE bytes free.
  */
 export function constantBytesSource(s: string): string {
   const n = s.length;
   const stores = Array.from(s, (ch, i) => {
     const c = ch.charCodeAt(0);
-    if (c > 126 || c < 32) throw new Error(`constant ${JSON.stringify(s)} is not printable ASCII`);
+    if (c > 126 || (c < 32 && c !== 10)) throw new Error(`constant ${JSON.stringify(s)} is not printable ASCII or a newline`);
     return `b[p${i ? ' + ' + i : ''}] = ${c};`;
   });
-  return `if (p + ${n} > b.length) { out.pos = p; out.ensure(${n}); b = out.buf; } ${stores.join(' ')} p += ${n};`;
+  if (n > MAX_CONSTANT) throw new Error(`constant ${JSON.stringify(s)} is longer than ${MAX_CONSTANT}`);
+  return `${stores.join(' ')} p += ${n};`;
 }
 
 /** Texts of the values of one narrow numeric field, filled as values are seen (see JsonSink.cached). */
