@@ -141,7 +141,7 @@ export class AlertBook {
       a.position = f.position;
       ep.dirty = true;
     }
-    if (a.reason.en !== f.reason.en || a.reason.zh !== f.reason.zh) a.reason = flatReason(f.reason);
+    a.reason = f.reason; // replaced on every evaluation: not worth a flat copy
     if (v.name && a.vesselName !== v.name) a.vesselName = v.name;
     if (f.closeNow) {
       this.close(v, ep, now, out, null);
