@@ -17,6 +17,11 @@ import type { FeedManager } from './feed-manager.js';
 import type { PipelineDeps, StorePort } from './pipeline.service.js';
 
 const ENGINE_STATE_SAVE_MS = 5 * 60_000;
+/**
+ * After an alert change is committed, engine state is saved within this delay too: a crash then
+ * forgets at most this much of which episodes are open (a forgotten one stays open in the database).
+ */
+const ENGINE_STATE_AFTER_ALERT_MS = 60_000;
 /** ROLE=ingestor: how often to look for zones/registry edited by consoles in other processes. */
 const SHARED_CONFIG_POLL_MS = 30_000;
 
@@ -56,6 +61,8 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
   let bus: MemoryLiveBus;
   let detection: DetectionConfigHolder | null = null;
   let stateTimer: NodeJS.Timeout | null = null;
+  let alertSaveTimer: NodeJS.Timeout | null = null;
+  let offCommitted: (() => void) | null = null;
   let pollTimer: NodeJS.Timeout | null = null;
   try {
     bus = await createLiveBus(config.redisUrl);
@@ -71,6 +78,14 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
       const holder = detection;
       stateTimer = setInterval(() => void saveEngine(holder, store, log), ENGINE_STATE_SAVE_MS);
       stateTimer.unref();
+      offCommitted = store.alerts.onCommitted(() => {
+        if (alertSaveTimer) return;
+        alertSaveTimer = setTimeout(() => {
+          alertSaveTimer = null;
+          void saveEngine(holder, store, log);
+        }, ENGINE_STATE_AFTER_ALERT_MS);
+        alertSaveTimer.unref();
+      });
       if (config.role === 'ingestor') {
         const follow = followSharedConfig(holder, store, log);
         await follow(); // takes the current stamps
@@ -114,6 +129,8 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
     },
     async close() {
       if (stateTimer) clearInterval(stateTimer);
+      if (alertSaveTimer) clearTimeout(alertSaveTimer);
+      offCommitted?.();
       if (pollTimer) clearInterval(pollTimer);
       if (detection) await saveEngine(detection, store, log);
       await bus.close();
