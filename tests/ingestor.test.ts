@@ -13,6 +13,7 @@ import { encodeMessage } from '@seawarden/ais';
 import { createLogger, metricsRegistry, parseFeeds } from '@seawarden/config';
 import type { AisMessage } from '@seawarden/contracts';
 import { FeedManager, IngestorModule, TcpServerSource, UdpSource, aisDecoderFactory, type MessageContext } from '@seawarden/ingestor';
+import { until } from './fixtures/until.js';
 
 const quiet = createLogger('test', 'warn');
 const T0 = 1_751_328_000; // 2025-07-01T00:00:00Z
@@ -22,14 +23,6 @@ const position = (mmsi: number, second: number) => ({
 /** One transmission as a receiver writes it: with its own tag block. */
 const heard = (rx: string, atS: number, mmsi = 412000001, second = 12) =>
   encodeMessage(position(mmsi, second), { tagBlock: { s: rx, c: atS } })[0]!;
-
-async function until(cond: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 const cleanup: Array<() => Promise<unknown> | unknown> = [];
 afterEach(async () => {

@@ -14,6 +14,7 @@ import {
   FileReplaySource, SimulatorSource, TcpClientSource, TcpServerSource, UdpSource, sentenceTimeMs,
   type FeedLine, type FeedSource, type FeedState, type ReplayClock,
 } from '@seawarden/ingestor';
+import { until } from './fixtures/until.js';
 
 /** A sentence with a correct NMEA checksum. */
 function nmea(body: string): string {
@@ -35,14 +36,6 @@ function record(source: FeedSource) {
   source.on('problem', (e) => problems.push(e.message));
   source.on('reconnect', () => reconnects++);
   return { got, states, problems, get reconnects() { return reconnects; } };
-}
-
-async function until(cond: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
 }
 
 const cleanup: Array<() => Promise<unknown> | unknown> = [];
