@@ -1,5 +1,5 @@
 /**
- * Full stack (acceptance 1): the whole process (owner C's bootstrap, ROLE=all) on a free port
+ * Full stack (acceptance 1): the whole process (the ingestor's bootstrap, ROLE=all) on a free port
  * with the embedded database, NMEA of a scripted violation pushed over a real TCP socket into a
  * tcp-server feed, and the alert received on real socket.io clients: the operator, the port
  * office whose jurisdiction contains it — and not the port office whose jurisdiction does not.

@@ -1,7 +1,7 @@
 import type { Alert, LiveBus, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
 import type { Registry } from 'prom-client';
 
-/** The SQL surface the console needs from the store (owner F): parameterised queries only. */
+/** The SQL surface the console needs from the store: parameterised queries only. */
 export interface SqlDb {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
   tx<T>(fn: (db: SqlDb) => Promise<T>): Promise<T>;
@@ -21,7 +21,7 @@ export interface AlertListFilter {
   [k: string]: unknown;
 }
 
-/** Structural view of the store (owner F) — only what the console calls. */
+/** Structural view of the store — only what the console calls. */
 export interface ConsoleStore {
   db: SqlDb;
   /** Optional: the console reads the `alerts` table itself when the store has no repository. */
@@ -40,7 +40,7 @@ export interface ConsoleStore {
   [k: string]: unknown;
 }
 
-/** Live vessel view of the detection engine (owner D), when in the same process. */
+/** Live vessel view of the detection engine, when in the same process. */
 export interface LiveVesselView {
   snapshots(): Iterable<VesselSnapshot> | VesselSnapshot[];
   snapshot(mmsi: number): VesselSnapshot | null | undefined;

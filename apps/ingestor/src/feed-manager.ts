@@ -10,7 +10,7 @@ import type { LoggerService } from '@nestjs/common';
 import type { Registry } from 'prom-client';
 import { feedMetrics, setStateGauge, type FeedMetrics } from './metrics/feed-metrics.js';
 import { MessageDeduplicator, messageKey } from './pipeline/message-deduplicator.js';
-import { rejectReasonOf, type DecoderFactory, type LineDecoder } from './pipeline/line-decoder.js';
+import type { DecoderFactory, LineDecoder } from './pipeline/line-decoder.js';
 import type { FeedSource, FeedState } from './sources/feed-source.js';
 import { HttpIngestSource } from './sources/http-ingest.source.js';
 import { TcpServerSource } from './sources/tcp-server.source.js';
@@ -136,12 +136,12 @@ export class FeedManager {
     };
     feed.decoder = createDecoder({
       source: id,
-      onMessage: (msg) => {
+      onMessage: (msg, payload, timeMs) => {
         status.messages++;
         m.messages.inc({ source: id });
-        this.deliver(feed, msg);
+        this.deliver(feed, msg, payload, timeMs);
       },
-      onReject: (rejection) => reject(rejectReasonOf(rejection)),
+      onReject: (reason) => reject(reason),
     });
     // Zero-valued series so a scrape shows every configured source from the start.
     m.lines.inc({ source: id }, 0);
@@ -184,13 +184,13 @@ export class FeedManager {
     return feed;
   }
 
-  private deliver(feed: RunningFeed, msg: AisMessage): void {
+  private deliver(feed: RunningFeed, msg: AisMessage, payload?: string, timeMs?: number | null): void {
     const receivedAtMs = feed.currentArrival;
-    const own = msg.receivedAt ? Date.parse(msg.receivedAt) : NaN;
+    const own = timeMs ?? (msg.receivedAt ? Date.parse(msg.receivedAt) : NaN);
     const atMs = Number.isFinite(own) ? own : receivedAtMs;
     // The decoder fills it from arrival time; a decoder that does not still yields a receive time.
     if (msg.receivedAt == null) msg.receivedAt = new Date(receivedAtMs).toISOString();
-    if (this.dedupe.isDuplicate(messageKey(msg), atMs, receivedAtMs)) {
+    if (this.dedupe.isDuplicate(messageKey(msg, payload), atMs, receivedAtMs)) {
       feed.status.duplicates++;
       this.metrics.duplicates.inc({ source: feed.spec.id });
       return;

@@ -1,6 +1,5 @@
 /**
- * The path of a decoded message: detection engine (owner D) → storage (owner F) → live bus
- * (owner G). Alerts are stored (with their outbox row) before they are published; vessel
+ * The path of a decoded message: detection engine → storage → live bus. Alerts are stored (with their outbox row) before they are published; vessel
  * snapshots go out at most once a second. All cross-package wiring of the ingestor is here.
  */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
@@ -9,14 +8,14 @@ import type { AisMessage, AlertChange, LiveBus, VesselSnapshot } from '@seawarde
 import { FeedManager, type MessageContext } from './feed-manager.js';
 import { PIPELINE_DEPS } from './ingestor.tokens.js';
 
-/** Owner D's DetectionEngine as the pipeline uses it. */
+/** The DetectionEngine as the pipeline uses it. */
 export interface DetectionPort {
   process(msg: AisMessage, atMs: number): AlertChange[];
   tick(nowMs: number): AlertChange[];
   drainChangedVessels(): VesselSnapshot[];
 }
 
-/** Owner F's store as the pipeline uses it. */
+/** The store as the pipeline uses it. */
 export interface StorePort {
   positions: { write(msg: AisMessage): boolean | void; flush?(): Promise<void> };
   alerts?: {

@@ -1,6 +1,6 @@
 /**
- * The shared pieces of one process, opened once and handed to the Nest modules: store (owner F),
- * live bus (owner G), detection engine with its zones/calendars/registry (owners D, E).
+ * The shared pieces of one process, opened once and handed to the Nest modules: store,
+ * live bus, detection engine with its zones/calendars/registry.
  * Which of them a process opens depends on ROLE.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -28,7 +28,7 @@ const SHARED_CONFIG_POLL_MS = 30_000;
 export interface Runtime {
   config: SeawardenConfig;
   store: Store;
-  /** In-process, or over Redis when REDIS_URL is set (G's createLiveBus). */
+  /** In-process, or over Redis when REDIS_URL is set. */
   bus: MemoryLiveBus;
   /** The engine and its configuration (null in a console-only process). */
   detection: DetectionConfigHolder | null;

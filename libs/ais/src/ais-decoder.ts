@@ -40,7 +40,12 @@ export interface AisDecoderOptions {
   maxLineLength?: number;
   /** A fragment arriving before one already buffered joins it within this many lines (default 10). */
   reorderWindowLines?: number;
-  onMessage?: (m: AisMessage) => void;
+  /**
+   * Each decoded message, with its armored payload (all fragments joined: the identity of the
+   * transmission, the same from every receiver that heard it) and its receive time in ms
+   * (`receivedAt` as a number, or null).
+   */
+  onMessage?: (m: AisMessage, payload: string, timeMs: number | null) => void;
   /**
    * Each delivered message is appended here as one line of JSON (the bytes of
    * `JSON.stringify(m) + '\n'`), after onMessage. Written by per-layout writers straight into
@@ -85,6 +90,8 @@ interface HeldMessage {
   early: boolean;
   /** Checksum a wrapper must name to claim it; -1 once wrapped (or timed by a tag block). */
   checksum: number;
+  payload: string;
+  timeMs: number | null;
 }
 
 interface Fragment extends FragmentBase {
@@ -126,7 +133,7 @@ export class AisDecoder {
   private rejectedTotal = 0;
   private readonly assembler: FragmentAssembler<Fragment>;
   private readonly decodePayload: PayloadDecoder;
-  private readonly onMessage: ((m: AisMessage) => void) | null;
+  private readonly onMessage: ((m: AisMessage, payload: string, timeMs: number | null) => void) | null;
   private readonly jsonOut: JsonSink | null;
   private readonly onReject: ((r: Rejection) => void) | null;
   private readonly defaultSource: string | null;
@@ -460,14 +467,14 @@ export class AisDecoder {
     const claimable = wrap === null && !timeFromTag;
     // Held only while a later `$PGHP` could still claim it (or to keep the order behind one that is).
     const json = r.json ?? null;
-    if (this.wrapperMode && (claimable || this.held.length > 0)) this.held.push({ m, json, early, checksum: claimable ? checksum : -1 });
-    else this.deliver(m, json, early);
+    if (this.wrapperMode && (claimable || this.held.length > 0)) this.held.push({ m, json, early, checksum: claimable ? checksum : -1, payload, timeMs });
+    else this.deliver(m, json, early, payload, timeMs);
   }
 
-  private deliver(m: AisMessage, json: FieldsJson | null, early: boolean): void {
+  private deliver(m: AisMessage, json: FieldsJson | null, early: boolean, payload: string, timeMs: number | null): void {
     if (this.onMessage !== null) {
       try {
-        this.onMessage(m);
+        this.onMessage(m, payload, timeMs);
       } catch {
         this.c.callbackErrors++;
       }
@@ -487,7 +494,7 @@ export class AisDecoder {
     const h = this.held;
     while (h.length > 0 && (h.length > MAX_HELD || lineNo - h[0]!.m.line > WRAPPER_REACH)) {
       const x = h.shift()!;
-      this.deliver(x.m, x.json, x.early);
+      this.deliver(x.m, x.json, x.early, x.payload, x.timeMs);
     }
   }
 
@@ -516,6 +523,7 @@ export class AisDecoder {
       for (const h of this.held) {
         if (h.checksum === target) {
           h.m.receivedAt = this.iso(t);
+          h.timeMs = t;
           h.checksum = -1;
           this.c.consumedLines++;
           this.openLine = 0;

@@ -13,7 +13,7 @@ export { createPositionSink, type PositionSink, type PositionMethod } from './po
 export { readMigrations, migrate, DEFAULT_MIGRATIONS_DIR } from './migrator.js';
 export { isConnectionError } from './connection-errors.js';
 export * from './errors.js';
-// Console repositories (owner G).
+// Console repositories.
 export * from './users.repository.js';
 export * from './audit.repository.js';
 export * from './subscription.repository.js';

@@ -8,7 +8,7 @@ import { SqlAlertReader } from './sql-alert-reader.js';
 import type { AlertBroadcaster } from '../live/alert-broadcaster.js';
 import type { JurisdictionIndex } from '../live/jurisdiction-index.js';
 
-/** The store's alerts repository (owner F): list(filter, { after, limit }) → { items, next }. */
+/** The store's alerts repository: list(filter, { after, limit }) → { items, next }. */
 interface StoreAlertRepo {
   get(id: string): Promise<Alert | null>;
   list(filter: unknown, page?: { after?: string; limit?: number }): Promise<unknown>;

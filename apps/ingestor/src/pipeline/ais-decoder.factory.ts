@@ -1,4 +1,4 @@
-/** Owner B's AisDecoder behind the DecoderFactory the feed manager takes. */
+/** The AisDecoder of @seawarden/ais behind the DecoderFactory the feed manager takes. */
 import { AisDecoder } from '@seawarden/ais';
 import type { DecoderFactory } from './line-decoder.js';
 

@@ -1,5 +1,5 @@
 /**
- * The decoder as the feed manager uses it: owner B's AisDecoder from @seawarden/ais.
+ * The decoder as the feed manager uses it: the AisDecoder of @seawarden/ais.
  * One per source, so fragment reassembly never mixes receivers.
  */
 import type { AisMessage, DecodeCounters, RejectReason } from '@seawarden/contracts';
@@ -13,15 +13,9 @@ export interface LineDecoder {
 
 export interface LineDecoderOptions {
   source: string;
-  onMessage(msg: AisMessage): void;
+  /** `payload`: the armored payload, when the decoder knows it (the dedupe key); `timeMs`: receive time. */
+  onMessage(msg: AisMessage, payload?: string, timeMs?: number | null): void;
   onReject(reason: RejectReason, line?: string): void;
 }
 
 export type DecoderFactory = (options: LineDecoderOptions) => LineDecoder;
-
-/** B's rejection callback may pass a reason or an object carrying one. */
-export function rejectReasonOf(rejection: unknown): RejectReason {
-  if (typeof rejection === 'string') return rejection as RejectReason;
-  const r = (rejection as { reason?: unknown } | null)?.reason;
-  return typeof r === 'string' ? (r as RejectReason) : 'malformed_sentence';
-}

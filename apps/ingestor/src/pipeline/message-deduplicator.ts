@@ -9,11 +9,11 @@ import type { AisMessage } from '@seawarden/contracts';
 const PER_RECEPTION = new Set(['line', 'receivedAt', 'source', 'channel', 'talker', 'own', 'warnings', 'raw', 'sentences', 'tagBlock']);
 
 /**
- * The content key: the armored payload(s) when the decoder provides them, else every decoded
- * field except those that depend on who heard it (same payload ⇔ same decoded fields).
+ * The content key: the armored payload (from the decoder, or on the message), else every
+ * decoded field except those that depend on who heard it (same payload ⇔ same decoded fields).
  */
-export function messageKey(msg: AisMessage): string {
-  const payload = msg['payload'] ?? msg['payloads'];
+export function messageKey(msg: AisMessage, armored?: string): string {
+  const payload = armored ?? msg['payload'] ?? msg['payloads'];
   if (typeof payload === 'string') return `${msg.type}|${msg.mmsi}|${payload}`;
   if (Array.isArray(payload)) return `${msg.type}|${msg.mmsi}|${payload.join('|')}`;
   let key = `${msg.type}|${msg.mmsi}`;

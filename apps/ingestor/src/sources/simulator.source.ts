@@ -1,5 +1,5 @@
 /**
- * The built-in scenario traffic (owner E's simulator) as a live feed: scenario time starts now
+ * The built-in scenario traffic (the scenario simulator) as a live feed: scenario time starts now
  * (or at `start`) and runs `speed` times faster than the wall clock. Pacing is the simulator's
  * own (liveFrames); this only adapts it to the FeedSource interface.
  */
