@@ -192,8 +192,8 @@ export const DGNSS = table('17', 75, [
   data('data', 80),
 ]);
 
-/** Type 18: standard Class B position report (168 bits). */
-export const POSITION_B = table('18', 133, [
+/** Bits 38–138, common to the Class B position reports (types 18 and 19). */
+const CLASS_B_POSITION = [
   uint('reserved', 38, 8),
   SOG(46),
   bool('accuracy', 56),
@@ -202,6 +202,11 @@ export const POSITION_B = table('18', 133, [
   COG(112),
   HEADING(124),
   SECOND(133),
+];
+
+/** Type 18: standard Class B position report (168 bits). */
+export const POSITION_B = table('18', 133, [
+  ...CLASS_B_POSITION,
   uint('regional', 139, 2),
   bool('cs', 141),
   bool('display', 142),
@@ -215,14 +220,7 @@ export const POSITION_B = table('18', 133, [
 
 /** Type 19: extended Class B position report (312 bits). */
 export const POSITION_B_EXTENDED = table('19', 301, [
-  uint('reserved', 38, 8),
-  SOG(46),
-  bool('accuracy', 56),
-  lon('lon', 57, 28, 10000),
-  lat('lat', 85, 27, 10000),
-  COG(112),
-  HEADING(124),
-  SECOND(133),
+  ...CLASS_B_POSITION,
   uint('regional', 139, 4),
   text('name', 143, 120),
   uint('shipType', 263, 8),
