@@ -74,17 +74,13 @@ export function makeEngine(features: unknown[], registryRows: string[] = [], par
   });
 }
 
+/** The sentence fields every test message carries. */
+const envelope = (mmsi: number) => ({ repeat: 0, mmsi, channel: 'A', talker: 'AI', own: false, line: 1, receivedAt: null, source: null });
+
 export function posMsg(mmsi: number, p: { lat: number; lon: number }, sog: number | null, cog: number | null, opts: Partial<AisMessage> = {}): AisMessage {
   return {
     type: opts.type ?? 1,
-    repeat: 0,
-    mmsi,
-    channel: 'A',
-    talker: 'AI',
-    own: false,
-    line: 1,
-    receivedAt: null,
-    source: null,
+    ...envelope(mmsi),
     lat: p.lat,
     lon: p.lon,
     sog,
@@ -98,14 +94,7 @@ export function posMsg(mmsi: number, p: { lat: number; lon: number }, sog: numbe
 export function staticMsg(mmsi: number, shipType: number | null, name: string, lengthM: number, type: 5 | 19 | 24 = 5, partNo?: number): AisMessage {
   return {
     type,
-    repeat: 0,
-    mmsi,
-    channel: 'A',
-    talker: 'AI',
-    own: false,
-    line: 1,
-    receivedAt: null,
-    source: null,
+    ...envelope(mmsi),
     shipType,
     name,
     callsign: 'BXYZ',
