@@ -60,6 +60,23 @@ describe('PositionWriter', () => {
     await writer.close();
   });
 
+  it('stays bounded in memory when the caller ignores backpressure from a slow database', async () => {
+    const sink = new ControlledSink();
+    let release!: () => void;
+    sink.hold = new Promise((r) => (release = r));
+    const { writer } = setup(sink);
+    for (let i = 0; i < 3_000; i++) writer.writeRow(row(i));
+    const s = writer.stats();
+    expect(s.dbUp).toBe(true);
+    expect(s.queued).toBeLessThanOrEqual(600);
+    expect(s.spilled + s.queued).toBe(3_000);
+    sink.hold = null;
+    release();
+    await writer.flush();
+    expect(sink.rows()).toEqual([...Array(3_000).keys()]);
+    await writer.close();
+  });
+
   it('keeps accepting during an outage, spills beyond the bound and writes everything once back', async () => {
     const sink = new ControlledSink();
     sink.down = true;

@@ -33,7 +33,7 @@ export interface PositionWriterOptions {
   batchSize?: number;
   /** A partial batch is sealed after this long. */
   flushIntervalMs?: number;
-  /** In-memory rows: above this write() returns false while the database is up; beyond it batches spill while it is down. */
+  /** In-memory rows: above this write() returns false while the database is up, and further batches spill to disk. */
   maxQueuedRows?: number;
   /** Batches written at once. */
   concurrency?: number;
@@ -159,7 +159,9 @@ export class PositionWriter {
     if (!this.current.length) return;
     const batch: QueuedBatch = { id: randomUUID(), rows: this.current };
     this.current = [];
-    if (!this.dbUp && this.memRows > this.maxQueuedRows) {
+    // Memory stays bounded whatever the caller does with write()'s false: past the bound,
+    // batches go to disk (database down, or up but slower than the feed) and follow later.
+    if (this.memRows > this.maxQueuedRows) {
       this.spillBatch(batch);
     } else {
       this.queue.push(batch);
