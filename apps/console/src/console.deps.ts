@@ -34,6 +34,11 @@ export interface ConsoleStore {
     get?(mmsi: number): Promise<Record<string, unknown> | null>;
     [k: string]: unknown;
   };
+  /** The shared zones table (the store's ZoneRepository). */
+  zones: {
+    load(): Promise<GeoJsonFeatureCollection | null>;
+    replace(fc: GeoJsonFeatureCollection): Promise<void>;
+  };
   tracks?: { track(mmsi: number, from: string | Date, to: string | Date, maxPoints?: number): Promise<TrackPoint[]> };
   /** `{ ok }` or `{ up }`. */
   health?(): Promise<Record<string, unknown>>;

@@ -189,23 +189,13 @@ async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof 
 }
 
 async function savedZones(store: Store): Promise<GeoJsonFeatureCollection | null> {
-  const { rows } = await store.db.query<{ properties: unknown; geometry: unknown }>('SELECT properties, geometry FROM zones ORDER BY id');
-  if (rows.length === 0) return null;
-  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
-  return { type: 'FeatureCollection', features: rows.map((r) => ({ type: 'Feature', properties: json(r.properties), geometry: json(r.geometry) })) };
+  return (await store.zones.load()) as GeoJsonFeatureCollection | null;
 }
 
 /** Replaces the `zones` table with the collection the engine runs with. */
 async function writeZones(store: Store, fc: GeoJsonFeatureCollection, log: LoggerService): Promise<void> {
   try {
-    await store.db.tx(async (q) => {
-      await q.query('DELETE FROM zones');
-      for (const f of fc.features) {
-        await q.query('INSERT INTO zones (id, kind, properties, geometry, updated_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, now())', [
-          String(f.properties.id), String(f.properties.kind), JSON.stringify(f.properties), JSON.stringify(f.geometry),
-        ]);
-      }
-    });
+    await store.zones.replace(fc);
   } catch (err) {
     log.warn(`zones not written to the database: ${(err as Error).message}`);
   }

@@ -9,6 +9,7 @@ import { TrackQueries } from './track.queries.js';
 import { LastFixUpdater } from './vessel-last-fix.js';
 import { VesselRepository } from './vessel.repository.js';
 import { VesselStateRepository } from './vessel-state.repository.js';
+import { ZoneRepository } from './zone.repository.js';
 import { defaultLogger, type StoreLogger } from './logger.js';
 import { migrate } from './migrator.js';
 import { openPool, type OpenedPool, type StoreKind } from './pool.js';
@@ -68,6 +69,7 @@ export interface Store {
   positions: PositionWriter;
   vessels: VesselRepository;
   vesselState: VesselStateRepository;
+  zones: ZoneRepository;
   alerts: AlertRepository;
   tracks: TrackQueries;
   health(): Promise<{ up: boolean; latencyMs: number }>;
@@ -133,6 +135,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     positions,
     vessels: new VesselRepository(db),
     vesselState: new VesselStateRepository(db),
+    zones: new ZoneRepository(db),
     alerts,
     tracks: new TrackQueries(db),
     async health() {

@@ -41,14 +41,7 @@ export class ZonesService {
       return;
     }
     try {
-      const { rows } = await this.deps.store.db.query<{ properties: any; geometry: any }>(
-        'SELECT properties, geometry FROM zones ORDER BY id',
-      );
-      const parse = (v: any) => (typeof v === 'string' ? JSON.parse(v) : v);
-      this.cached = {
-        type: 'FeatureCollection',
-        features: rows.map((r) => ({ type: 'Feature', properties: parse(r.properties), geometry: parse(r.geometry) })),
-      };
+      this.cached = (await this.deps.store.zones.load()) ?? { type: 'FeatureCollection', features: [] };
     } catch {
       // No zones table yet: keep what we have.
     }
@@ -83,15 +76,7 @@ export class ZonesService {
     }
     const fc = input as GeoJsonFeatureCollection;
     if (this.deps.zones?.replace) await this.deps.zones.replace(fc);
-    await this.deps.store.db.tx(async (tx) => {
-      await tx.query('DELETE FROM zones');
-      for (const f of fc.features) {
-        await tx.query(
-          'INSERT INTO zones (id, kind, properties, geometry, updated_at) VALUES ($1, $2, $3::jsonb, $4::jsonb, now())',
-          [String(f.properties.id), String(f.properties.kind), JSON.stringify(f.properties), JSON.stringify(f.geometry)],
-        );
-      }
-    });
+    await this.deps.store.zones.replace(fc);
     this.cached = fc;
     this.jurisdictions.load(this.get());
     return { count: fc.features.length };
