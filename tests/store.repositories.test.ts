@@ -148,6 +148,31 @@ for (const backend of BACKENDS) {
       expect(await store.vesselState.load()).toEqual({ ...state, version: 2 });
     });
 
+    it('replaces and loads the shared zones, and their stamp changes with them', async () => {
+      expect(await store.zones.load()).toBeNull();
+      const before = await store.zones.stamp();
+      const square = { type: 'Polygon', coordinates: [[[122, 30], [122.1, 30], [122.1, 30.1], [122, 30.1], [122, 30]]] };
+      const feature = (id: string) => ({ type: 'Feature' as const, properties: { id, kind: 'restricted', name: { zh: id, en: id } }, geometry: square });
+      await store.zones.replace({ features: [feature('b'), feature('a')] });
+      const loaded = await store.zones.load();
+      expect(loaded?.features.map((f) => f.properties.id)).toEqual(['a', 'b']);
+      expect(loaded?.features[0]!.geometry).toEqual(square);
+      expect(await store.zones.stamp()).not.toBe(before);
+      await store.zones.replace({ features: [feature('c')] });
+      expect((await store.zones.load())?.features.map((f) => f.properties.id)).toEqual(['c']);
+    });
+
+    it('writes the registry by mode: seed keeps rows, merge overwrites, replace empties first', async () => {
+      await store.registry.write([{ mmsi: 412000001, name: 'ZHOU YU 1', category: 'passenger', licensedPassengers: 120 }], 'seed');
+      await store.registry.write([{ mmsi: 412000001, name: 'CHANGED', category: 'passenger' }], 'seed');
+      expect((await store.registry.get(412000001))?.name).toBe('ZHOU YU 1');
+      await store.registry.write([{ mmsi: 412000001, name: 'CHANGED', category: 'passenger' }, { mmsi: 412000002, name: 'HAI 2', category: 'fishing', gear: 'trawl' }], 'merge');
+      expect((await store.registry.get(412000001))?.name).toBe('CHANGED');
+      expect(await store.registry.search('hai', 10, 0)).toMatchObject({ total: 1, rows: [{ mmsi: 412000002, gear: 'trawl' }] });
+      await store.registry.write([{ mmsi: 412000003, name: 'LONE', category: 'leisure' }], 'replace');
+      expect((await store.registry.rows()).map((r) => r.mmsi)).toEqual([412000003]);
+    });
+
     it('writes alert changes with hash-chained events and outbox rows, once each', async () => {
       const opened: AlertChange = { kind: 'opened', alert: alert('a1') };
       const updated: AlertChange = { kind: 'updated', alert: alert('a1', { updatedAt: '2026-06-10T01:05:00.000Z', severity: 'high' }) };

@@ -1,5 +1,6 @@
 import type { Alert, LiveBus, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
 import type { Registry } from 'prom-client';
+import type { RegistryRepository, ZoneRepository } from '@seawarden/store';
 
 /** The SQL surface the console needs from the store: parameterised queries only. */
 export interface SqlDb {
@@ -34,11 +35,8 @@ export interface ConsoleStore {
     get?(mmsi: number): Promise<Record<string, unknown> | null>;
     [k: string]: unknown;
   };
-  /** The shared zones table (the store's ZoneRepository). */
-  zones: {
-    load(): Promise<GeoJsonFeatureCollection | null>;
-    replace(fc: GeoJsonFeatureCollection): Promise<void>;
-  };
+  zones: Pick<ZoneRepository, 'load' | 'replace'>;
+  registry: Pick<RegistryRepository, 'get' | 'search' | 'write'>;
   tracks?: { track(mmsi: number, from: string | Date, to: string | Date, maxPoints?: number): Promise<TrackPoint[]> };
   /** `{ ok }` or `{ up }`. */
   health?(): Promise<Record<string, unknown>>;

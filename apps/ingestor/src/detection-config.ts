@@ -8,6 +8,7 @@ import type { AisMessage, AlertChange, TrackPoint, VesselSnapshot } from '@seawa
 import { DetectionEngine, loadCalendars, loadRegistry, loadZones, REGISTRY_COLUMNS, type BanCalendars, type Registry, type ZoneSet } from '@seawarden/geofence';
 import type { GeoJsonFeatureCollection } from '@seawarden/console';
 import type { DetectionPort } from './pipeline.service.js';
+import type { RegistryRow } from '@seawarden/store';
 
 export interface DetectionParts {
   zones: ZoneSet;
@@ -85,17 +86,6 @@ export class DetectionConfigHolder implements DetectionPort {
   private static build(p: DetectionParts): DetectionEngine {
     return new DetectionEngine({ zones: p.zones, calendars: p.calendars, registry: p.registry });
   }
-}
-
-/** Registry rows as the store's `registry` table holds them. */
-export interface RegistryRow {
-  mmsi: number;
-  name: string | null;
-  category: string | null;
-  gear: string | null;
-  licensed_passengers: number | null;
-  home_port: string | null;
-  notes: string | null;
 }
 
 /** Rebuilds a registry from table rows through the CSV loader, so the same checks apply. */

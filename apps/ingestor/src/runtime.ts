@@ -12,7 +12,7 @@ import { consoleSettings, createLiveBus, type ConsoleDeps, type ConsoleStore, ty
 import { loadCalendars, loadZones, type EngineState } from '@seawarden/geofence';
 import { loadDetectionConfig, readGeoJson } from '@seawarden/geofence/scenario';
 import { openStore, type Store } from '@seawarden/store';
-import { DetectionConfigHolder, registryFromRows, type DetectionParts, type RegistryRow } from './detection-config.js';
+import { DetectionConfigHolder, registryFromRows, type DetectionParts } from './detection-config.js';
 import type { FeedManager } from './feed-manager.js';
 import type { PipelineDeps, StorePort } from './pipeline.service.js';
 
@@ -174,7 +174,7 @@ async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof 
   }
 
   let registry = files.registry;
-  const rows = config.registryFile ? [] : await registryRows(store);
+  const rows = config.registryFile ? [] : await store.registry.rows();
   if (rows.length > 0) {
     try {
       registry = registryFromRows(rows);
@@ -201,22 +201,10 @@ async function writeZones(store: Store, fc: GeoJsonFeatureCollection, log: Logge
   }
 }
 
-async function registryRows(store: Store): Promise<RegistryRow[]> {
-  return (await store.db.query<RegistryRow>('SELECT mmsi, name, category, gear, licensed_passengers, home_port, notes FROM registry ORDER BY mmsi')).rows;
-}
-
 /** Seeds the `registry` table (the console lists and edits it there). */
 async function writeRegistry(store: Store, registry: DetectionParts['registry'], log: LoggerService): Promise<void> {
   try {
-    await store.db.tx(async (q) => {
-      for (const e of registry.entries()) {
-        await q.query(
-          `INSERT INTO registry (mmsi, name, category, gear, licensed_passengers, home_port, notes, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT (mmsi) DO NOTHING`,
-          [e.mmsi, e.name, e.category, e.gear, e.licensedPassengers, e.homePort, e.notes],
-        );
-      }
-    });
+    await store.registry.write(registry.entries(), 'seed');
   } catch (err) {
     log.warn(`registry not written to the database: ${(err as Error).message}`);
   }
@@ -224,7 +212,7 @@ async function writeRegistry(store: Store, registry: DetectionParts['registry'],
 
 /** After a console import: the engine takes the table's registry. */
 async function reloadRegistry(detection: DetectionConfigHolder, store: Store, log: LoggerService): Promise<void> {
-  const rows = await registryRows(store);
+  const rows = await store.registry.rows();
   detection.replaceRegistry(registryFromRows(rows));
   log.log(`vessel registry reloaded (${rows.length} vessels)`);
 }
@@ -236,11 +224,9 @@ async function reloadRegistry(detection: DetectionConfigHolder, store: Store, lo
 function followSharedConfig(detection: DetectionConfigHolder, store: Store, log: LoggerService): () => Promise<void> {
   let zonesStamp: string | null = null;
   let registryStamp: string | null = null;
-  const stamp = async (table: 'zones' | 'registry') =>
-    (await store.db.query<{ s: string }>(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS s FROM ${table}`)).rows[0]!.s;
   return async () => {
     try {
-      const z = await stamp('zones');
+      const z = await store.zones.stamp();
       if (zonesStamp !== null && z !== zonesStamp) {
         const fc = await savedZones(store);
         if (fc) {
@@ -249,7 +235,7 @@ function followSharedConfig(detection: DetectionConfigHolder, store: Store, log:
         }
       }
       zonesStamp = z;
-      const r = await stamp('registry');
+      const r = await store.registry.stamp();
       if (registryStamp !== null && r !== registryStamp) await reloadRegistry(detection, store, log);
       registryStamp = r;
     } catch (err) {

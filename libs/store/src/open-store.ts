@@ -10,6 +10,7 @@ import { LastFixUpdater } from './vessel-last-fix.js';
 import { VesselRepository } from './vessel.repository.js';
 import { VesselStateRepository } from './vessel-state.repository.js';
 import { ZoneRepository } from './zone.repository.js';
+import { RegistryRepository } from './registry.repository.js';
 import { defaultLogger, type StoreLogger } from './logger.js';
 import { migrate } from './migrator.js';
 import { openPool, type OpenedPool, type StoreKind } from './pool.js';
@@ -70,6 +71,7 @@ export interface Store {
   vessels: VesselRepository;
   vesselState: VesselStateRepository;
   zones: ZoneRepository;
+  registry: RegistryRepository;
   alerts: AlertRepository;
   tracks: TrackQueries;
   health(): Promise<{ up: boolean; latencyMs: number }>;
@@ -136,6 +138,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     vessels: new VesselRepository(db),
     vesselState: new VesselStateRepository(db),
     zones: new ZoneRepository(db),
+    registry: new RegistryRepository(db),
     alerts,
     tracks: new TrackQueries(db),
     async health() {

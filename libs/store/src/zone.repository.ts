@@ -5,6 +5,7 @@ import { jsonValue } from './sql-values.js';
 export interface StoredZones {
   type: 'FeatureCollection';
   features: { type: 'Feature'; properties: Record<string, unknown>; geometry: unknown }[];
+  [member: string]: unknown;
 }
 
 /**
@@ -22,6 +23,11 @@ export class ZoneRepository {
       type: 'FeatureCollection',
       features: rows.map((r) => ({ type: 'Feature', properties: jsonValue(r.properties) as Record<string, unknown>, geometry: jsonValue(r.geometry) })),
     };
+  }
+
+  /** Changes whenever the table does (count and last update): how other processes notice edits. */
+  async stamp(): Promise<string> {
+    return (await this.db.query<{ s: string }>(`SELECT count(*)::text || '/' || coalesce(max(updated_at)::text, '') AS s FROM zones`)).rows[0]!.s;
   }
 
   async replace(fc: { features: readonly { properties: Record<string, unknown>; geometry: unknown }[] }): Promise<void> {

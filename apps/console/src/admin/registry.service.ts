@@ -1,6 +1,7 @@
 import { loadRegistry } from '@seawarden/geofence';
 import type { Registry, RegistryEntry } from '@seawarden/geofence';
 import { badRequest } from '../common/api-error.js';
+import type { RegistryRow } from '@seawarden/store';
 import type { ConsoleDeps } from '../console.deps.js';
 import { csvRecords } from './csv-records.js';
 
@@ -20,7 +21,7 @@ export interface ImportReport {
   errors: { row: number; line: number; field?: string; message: string }[];
 }
 
-const toDto = (r: any): RegistryEntryDto => ({
+const toDto = (r: RegistryRow): RegistryEntryDto => ({
   mmsi: r.mmsi, name: r.name, category: r.category, gear: r.gear,
   licensedPassengers: r.licensed_passengers, homePort: r.home_port, notes: r.notes,
 });
@@ -33,19 +34,16 @@ export class RegistryService {
 
   async get(mmsi: number): Promise<RegistryEntryDto | null> {
     try {
-      const { rows } = await this.deps.store.db.query('SELECT * FROM registry WHERE mmsi = $1', [mmsi]);
-      return rows[0] ? toDto(rows[0]) : null;
+      const row = await this.deps.store.registry.get(mmsi);
+      return row ? toDto(row) : null;
     } catch {
       return null;
     }
   }
 
   async list(q: string | undefined, limit: number, offset: number): Promise<{ items: RegistryEntryDto[]; total: number }> {
-    const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const where = `WHERE ($1::text IS NULL OR name ILIKE $1 OR CAST(mmsi AS text) LIKE $1 OR home_port ILIKE $1)`;
-    const { rows } = await this.deps.store.db.query(`SELECT * FROM registry ${where} ORDER BY mmsi LIMIT $2 OFFSET $3`, [like, limit, offset]);
-    const { rows: n } = await this.deps.store.db.query<{ n: string }>(`SELECT count(*)::text AS n FROM registry ${where}`, [like]);
-    return { items: rows.map(toDto), total: Number(n[0]?.n ?? 0) };
+    const { rows, total } = await this.deps.store.registry.search(q ?? null, limit, offset);
+    return { items: rows.map(toDto), total };
   }
 
   /** Validates each data row with the engine's registry loader; imports the valid ones. */
@@ -76,18 +74,7 @@ export class RegistryService {
         errors.push({ row, line: rec.line, field: FIELD_IN_REASON.exec(message)?.[1], message });
       }
     });
-    await this.deps.store.db.tx(async (tx) => {
-      if (mode === 'replace') await tx.query('DELETE FROM registry');
-      for (const e of valid) {
-        await tx.query(
-          `INSERT INTO registry (mmsi, name, category, gear, licensed_passengers, home_port, notes, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, now())
-           ON CONFLICT (mmsi) DO UPDATE SET name = $2, category = $3, gear = $4, licensed_passengers = $5,
-             home_port = $6, notes = $7, updated_at = now()`,
-          [e.mmsi, e.name || null, e.category, e.gear ?? null, e.licensedPassengers ?? null, e.homePort || null, e.notes || null],
-        );
-      }
-    });
+    await this.deps.store.registry.write(valid, mode);
     await this.deps.registry?.reload?.();
     return { imported: valid.length, rejected: errors.length, errors };
   }
