@@ -5,7 +5,7 @@
  */
 import { AisDecoder, JsonSink } from '@seawarden/ais';
 import type { DecodeCounters } from '@seawarden/contracts';
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 
 const usage = 'usage: seawarden decode [FILE|-] [--stats]\n';
@@ -38,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const input: Readable = file === null || file === '-' ? process.stdin : createReadStream(file, { highWaterMark: CHUNK });
+  const input = file === null || file === '-' ? process.stdin : fileChunks(file);
   const counters = await decodeStream(input, process.stdout, (err) => {
     process.stderr.write(`seawarden decode: cannot read ${file ?? 'stdin'}: ${err.message}\n`);
   });
@@ -51,7 +51,7 @@ export async function run(argv: string[]): Promise<number> {
  * Decode `input` to JSON Lines on `out`. Returns the counters, or null when the input failed
  * (reported through onInputError). A closed output (EPIPE) ends decoding quietly.
  */
-export async function decodeStream(input: Readable, out: Writable, onInputError: (err: Error) => void): Promise<DecodeCounters | null> {
+export async function decodeStream(input: Readable | Iterable<string>, out: Writable, onInputError: (err: Error) => void): Promise<DecodeCounters | null> {
   const json = new JsonSink(SLAB);
   let outClosed = false;
   const onOutError = () => {
@@ -73,7 +73,7 @@ export async function decodeStream(input: Readable, out: Writable, onInputError:
   };
 
   // AIS is ASCII; latin1 maps any byte to one character, so binary garbage cannot break decoding.
-  input.setEncoding('latin1');
+  if ('setEncoding' in input) input.setEncoding('latin1');
   let rest = '';
   let skipping = false; // inside an over-long line: drop until its newline
   let first = true;
@@ -121,6 +121,21 @@ export async function decodeStream(input: Readable, out: Writable, onInputError:
   await drain();
   out.off('error', onOutError);
   return decoder.counters;
+}
+
+/**
+ * A file's text in CHUNK pieces, read synchronously: the CLI has nothing else to do meanwhile,
+ * and asynchronous reads left the main thread idle waiting for the thread pool (~3% of the run).
+ * Latin-1, as for stdin. Errors (missing file, EISDIR, …) surface from the first next().
+ */
+function* fileChunks(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(CHUNK);
+  try {
+    for (let n = readSync(fd, buf, 0, CHUNK, null); n > 0; n = readSync(fd, buf, 0, CHUNK, null)) yield buf.toString('latin1', 0, n);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Resolves on the output's next drain, close or error, leaving no listener behind (one wait per chunk). */

@@ -1,3 +1,5 @@
+import { shortestSixths, type SixthsDigits } from './sixths-text.js';
+
 /**
  * A growable byte buffer that JSON text is written into directly (UTF-8, as `Buffer.from(
  * JSON.stringify(v))` would give). The decoder's JSON Lines output goes through it: integers are
@@ -14,6 +16,8 @@ export class JsonSink {
   pos = 0;
   /** Start of the bytes not yet taken. */
   private start = 0;
+  /** Scratch for shortestSixths (one per sink: no allocation per value). */
+  private readonly digits: SixthsDigits = { negative: false, int: 0, head: 0, tail: 0, repeat: 0, last: 0 };
 
   /**
    * `slab`: size of the buffers written into. take() hands out views of the current slab and
@@ -114,15 +118,38 @@ export class JsonSink {
   }
 
   /**
-   * raw/div for a `div` with 10^digits = div·5/3 (lat/lon: 600000 → 6, 600 → 3). When raw is a
-   * multiple of 3 the value is the decimal (raw·5/3)·10^-digits exactly, at most 9 significant
-   * digits, so that decimal is the shortest text for it and is written digit by digit; the
-   * other values go through V8's formatting.
+   * raw/div for a `div` with 10^digits = div·5/3 (lat/lon: 600000 → 6, 600 → 3), written
+   * without V8's double → text. When raw is a multiple of 3 the value is the decimal
+   * (raw·5/3)·10^-digits exactly (at most 9 significant digits, so that decimal is the shortest
+   * text); otherwise its decimals repeat and shortestSixths finds the text `'' + v` gives. Any
+   * value neither can vouch for goes through V8.
    */
   sixths(v: number | null, div: number, digits: number, pow: number): void {
     if (v === null) return this.raw('null');
     const r = Math.round(v * div);
-    if (r % 3 !== 0 || r / div !== v) return this.num(v);
+    if (r / div !== v) return this.num(v);
+    if (r % 3 !== 0) {
+      const x = this.digits;
+      if (!shortestSixths(r, div, digits, pow, x)) return this.num(v);
+      this.ensure(digits + x.tail + 12);
+      if (x.negative) this.buf[this.pos++] = 45; // '-'
+      this.uint(x.int);
+      const b = this.buf;
+      let p = this.pos;
+      b[p] = 46; // '.'
+      let head = x.head;
+      for (let i = digits; i > 0; i--) {
+        const q = Math.floor(head / 10);
+        b[p + i] = 48 + head - q * 10;
+        head = q;
+      }
+      p += digits + 1;
+      const rep = 48 + x.repeat;
+      for (let i = x.tail - 1; i > 0; i--) b[p++] = rep;
+      b[p++] = 48 + x.last;
+      this.pos = p;
+      return;
+    }
     let m = (r / 3) * 5;
     if (m === 0) return this.raw('0');
     if (m < 0) {
