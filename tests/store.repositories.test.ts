@@ -215,6 +215,26 @@ for (const backend of BACKENDS) {
       expect((await store.db.query("SELECT 1 FROM alerts WHERE id = 'b2'")).rows).toHaveLength(0);
     });
 
+    it('gives a restarting engine the open alerts with their episode keys, and which of its ids are closed (aliases resolved)', async () => {
+      const mmsi = 412000003;
+      const c1 = alert('c1', { rule: 'ais_gap', zoneId: null, mmsi });
+      await store.alerts.applyChanges([{ kind: 'opened', alert: c1, episodeKey: `ais_gap|${mmsi}|gap:1` }]);
+      await store.alerts.applyChanges([{ kind: 'opened', alert: alert('c2', { rule: 'identity', zoneId: null, mmsi }) }]); // stored without a key
+      // c3 continues the open d1 (alias); then d1 closes.
+      await store.alerts.applyChanges([{ kind: 'opened', alert: alert('d1', { rule: 'encounter', zoneId: null, mmsi }), episodeKey: `encounter|${mmsi}|with:1` }]);
+      await store.alerts.applyChanges([{ kind: 'opened', alert: alert('c3', { rule: 'encounter', zoneId: null, mmsi, updatedAt: '2026-06-10T01:30:00.000Z' }), episodeKey: `encounter|${mmsi}|with:2` }]);
+      expect((await store.db.query<{ episode_key: string }>("SELECT episode_key FROM alerts WHERE id = 'd1'")).rows[0]!.episode_key).toBe(`encounter|${mmsi}|with:2`);
+      let r = await store.alerts.engineResume(['c1', 'c3', 'gone']);
+      const mine = r.open.filter((o) => o.alert.mmsi === mmsi);
+      expect(mine.map((o) => [o.alert.id, o.episodeKey]).sort()).toEqual([['c1', `ais_gap|${mmsi}|gap:1`], ['c2', null], ['d1', `encounter|${mmsi}|with:2`]]);
+      expect(r.closedIds).toEqual([]);
+      await store.alerts.applyChanges([{ kind: 'closed', alert: alert('c3', { rule: 'encounter', zoneId: null, mmsi, updatedAt: '2026-06-10T02:00:00.000Z', closedAt: '2026-06-10T02:00:00.000Z' }), episodeKey: `encounter|${mmsi}|with:2` }]);
+      r = await store.alerts.engineResume(['c1', 'c3', 'gone']);
+      expect(r.closedIds).toEqual(['c3']);
+      expect(r.open.map((o) => o.alert.id)).not.toContain('d1');
+      expect((await store.alerts.engineResume([])).closedIds).toEqual([]);
+    });
+
     it('lists alerts by filter with keyset paging and counts them per rule per day', async () => {
       // Closed at once, so episodes of the same (rule, vessel, zone) are separate alerts.
       const changes: AlertChange[] = [];

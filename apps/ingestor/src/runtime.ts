@@ -244,15 +244,27 @@ function followSharedConfig(detection: DetectionConfigHolder, store: Store, log:
   };
 }
 
-/** Vessel state and open alert episodes survive a restart (saved periodically and on shutdown). */
+/**
+ * Vessel state and open alert episodes survive a restart (saved periodically and on shutdown);
+ * then the engine takes up what the database learnt after the last save (alerts opened,
+ * updated or closed since), so a forgotten alert neither stays open for ever nor opens twice.
+ */
 async function restoreEngine(detection: DetectionConfigHolder, store: Store, log: LoggerService): Promise<void> {
+  const engine = detection.current;
   try {
     const state = await store.vesselState.load();
-    if (!state) return;
-    detection.current.importState(state as EngineState);
-    log.log(`engine state restored (${detection.current.vesselCount} vessels)`);
+    if (state) {
+      engine.importState(state as EngineState);
+      log.log(`engine state restored (${engine.vesselCount} vessels)`);
+    }
   } catch (err) {
     log.warn(`engine state not restored: ${(err as Error).message}`);
+  }
+  try {
+    const r = engine.resume(await store.alerts.engineResume(engine.openAlerts().map((a) => a.id)));
+    if (r.adopted || r.dropped || r.refreshed) log.log(`open alerts taken up from the database: ${r.adopted} adopted, ${r.dropped} closed there since, ${r.refreshed} newer there`);
+  } catch (err) {
+    log.warn(`open alerts not taken up from the database (an alert continuing after the restart still merges into its open one): ${(err as Error).message}`);
   }
 }
 

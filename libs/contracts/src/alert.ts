@@ -66,6 +66,25 @@ export interface Alert {
 export interface AlertChange {
   kind: 'opened' | 'updated' | 'closed';
   alert: Alert;
+  /**
+   * The engine's episode key (rule, vessel and what the detector keys the episode on), stored
+   * with the alert so that a restarted engine can resume an open alert its saved state predates.
+   */
+  episodeKey?: string;
+}
+
+/** An alert open in the database and its episode key (null for alerts stored without one). */
+export interface OpenEpisode {
+  alert: Alert;
+  episodeKey: string | null;
+}
+
+/** What a restarting engine needs from the database to resume its open alerts. */
+export interface EngineResume {
+  /** Alerts open in the database. */
+  open: OpenEpisode[];
+  /** Of the alert ids the engine restored as open, those the database has closed since. */
+  closedIds: string[];
 }
 
 /** One append-only audit event of the alert workflow. */

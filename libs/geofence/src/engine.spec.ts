@@ -30,6 +30,76 @@ describe('DetectionEngine', () => {
     expect(c2.some((c) => c.kind === 'updated' && c.alert.severity === 'high')).toBe(true);
   });
 
+  describe('resume from the database (alert changes newer than the saved state)', () => {
+    /** Opens a restricted_entry alert in e1; returns the alert as the database holds it and the voyage's end. */
+    const openIn = (mmsi: number) => {
+      const e1 = makeEngine(zones());
+      const voyage = new Voyage(mmsi, T, 0, 0).sailTo(3000, 0, 8).stop(10);
+      const changes = run(e1, voyage.out);
+      const opened = changes.find((c) => c.kind === 'opened')!;
+      expect(opened.episodeKey).toBe(`restricted_entry|${mmsi}|mil`);
+      return { e1, voyage, alert: { ...changes.filter((c) => c.alert.id === opened.alert.id).at(-1)!.alert, status: 'open' as const }, key: opened.episodeKey! };
+    };
+
+    it('adopts an open alert the saved state predates: the violation continuing updates it', () => {
+      const { voyage, alert, key } = openIn(412600011);
+      const e2 = makeEngine(zones()); // no saved state at all
+      expect(e2.resume({ open: [{ alert, episodeKey: key }], closedIds: [] })).toEqual({ adopted: 1, dropped: 0, refreshed: 0 });
+      expect(e2.openAlerts()).toMatchObject([{ id: alert.id, evidence: alert.evidence }]);
+      expect(e2.openAlerts()[0]).not.toHaveProperty('status'); // the workflow status is the console's
+      const c2 = run(e2, new Voyage(412600011, voyage.now, 3000, 0).stop(30, 30, 0.1).out);
+      expect(c2.filter((c) => c.kind === 'opened')).toEqual([]);
+      expect(c2.filter((c) => c.kind === 'updated').map((c) => c.alert.id)).toContain(alert.id);
+    });
+
+    it('closes an adopted alert whose condition is not found again, after the longer resumed grace', () => {
+      const { voyage, alert, key } = openIn(412600012);
+      const e2 = makeEngine(zones());
+      e2.resume({ open: [{ alert, episodeKey: key }], closedIds: [] });
+      // It left the zone while the engine was down: never found again after the restart.
+      const away = new Voyage(412600012, voyage.now, 8000, 0).stop(60, 30, 0.1);
+      const changes = run(e2, away.out);
+      const closed = changes.filter((c) => c.kind === 'closed');
+      expect(closed.map((c) => c.alert.id)).toEqual([alert.id]);
+      const lapsedAt = Date.parse(closed[0].alert.closedAt!);
+      expect(Date.parse(closed[0].alert.updatedAt) - lapsedAt).toBeGreaterThanOrEqual(e2.params.resumedCloseGraceMs);
+      expect(Date.parse(closed[0].alert.updatedAt) - lapsedAt).toBeLessThan(e2.params.resumedCloseGraceMs + 2 * MIN);
+      expect(e2.tick(away.now + MIN)).toEqual([]);
+    });
+
+    it('does not close an adopted alert of a vessel the state does not know at the first tick (it was heard when the alert was updated)', () => {
+      const { voyage, alert, key } = openIn(412600013);
+      const e2 = makeEngine(zones());
+      e2.resume({ open: [{ alert, episodeKey: key }], closedIds: [] });
+      expect(e2.tick(voyage.now + MIN).filter((c) => c.kind === 'closed')).toEqual([]);
+      expect(e2.openAlerts().map((a) => a.id)).toEqual([alert.id]);
+    });
+
+    it('drops a restored episode the database has closed since the save, and takes a newer stored version', () => {
+      const { e1, alert } = openIn(412600014);
+      const state = JSON.parse(JSON.stringify(e1.exportState()));
+      const e2 = makeEngine(zones());
+      e2.importState(state);
+      expect(e2.resume({ open: [], closedIds: [alert.id] })).toEqual({ adopted: 0, dropped: 1, refreshed: 0 });
+      expect(e2.openAlerts()).toEqual([]);
+      expect(e2.vesselState(412600014)!.openRules).toBe(0);
+
+      const e3 = makeEngine(zones());
+      e3.importState(state);
+      const newer = { ...alert, updatedAt: new Date(Date.parse(alert.updatedAt) + MIN).toISOString(), evidence: [...alert.evidence, alert.evidence[0]] };
+      expect(e3.resume({ open: [{ alert: newer, episodeKey: null }], closedIds: [] })).toEqual({ adopted: 0, dropped: 0, refreshed: 1 });
+      expect(e3.openAlerts()[0].evidence).toHaveLength(alert.evidence.length + 1);
+    });
+
+    it('an alert stored without a key is adopted under the default key; the engine\'s own episode wins over a second one', () => {
+      const { alert } = openIn(412600015);
+      const e2 = makeEngine(zones());
+      const other = { ...alert, id: 'another-id' };
+      expect(e2.resume({ open: [{ alert, episodeKey: null }, { alert: other, episodeKey: null }], closedIds: [] })).toEqual({ adopted: 1, dropped: 0, refreshed: 0 });
+      expect(e2.openAlerts().map((a) => a.id)).toEqual([alert.id]);
+    });
+  });
+
   it('gives each alert the fields consumers rely on, with a stable id', () => {
     const mk = () => {
       const e = makeEngine(zones());

@@ -1,4 +1,4 @@
-import type { Alert, AlertChange, AisMessage, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
+import type { Alert, AlertChange, AisMessage, EngineResume, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
 import { AlertBook, type Episode } from './alerts/alert-book.js';
 import type { BanCalendars } from './calendars/ban-calendars.js';
 import { RUN_ON_FIX, RUN_ON_MESSAGE, RUN_ON_TICK, type Detector, type DetectorContext } from './detectors/detector.js';
@@ -220,6 +220,14 @@ export class DetectionEngine {
     this.book.importEpisodes(state.episodes, (m) => this.tracker.vessel(m));
     for (const f of this.fleet) f.importState(state.fleet?.[f.rule]);
     this.lastTick = Number.isFinite(state.savedAt) ? state.savedAt : -Infinity;
+  }
+
+  /**
+   * After importState (or instead of it, when no state was saved): take up what the database
+   * knows that the saved state may not (see AlertBook.resume). Returns what changed, for the log.
+   */
+  resume(db: EngineResume): { adopted: number; dropped: number; refreshed: number } {
+    return this.book.resume(db, (m) => this.tracker.vessel(m));
   }
 
   zones(): ZoneSet {

@@ -32,6 +32,12 @@ export interface DetectorParams {
   /** Condition lapsed for this long before an alert closes. */
   closeGraceMs: number;
   /**
+   * The grace instead, for an alert taken up from the database after a restart and not yet
+   * found again: the detectors' own state is older than the alert, and the longest of them needs
+   * 30 min of observation (encounter) before it can confirm the condition.
+   */
+  resumedCloseGraceMs: number;
+  /**
    * While an alert is open and nothing the rule depends on changed (zones, segments, identity),
    * its detector re-runs at most this often instead of on every fix.
    */
@@ -140,6 +146,7 @@ export const DEFAULT_PARAMS: DetectorParams = {
   outOfOrderToleranceMs: 0,
 
   closeGraceMs: 10 * MIN,
+  resumedCloseGraceMs: 40 * MIN,
   updateEveryMs: 10 * MIN,
   reevaluateMs: 30_000,
   staleCloseMs: 6 * HOUR,

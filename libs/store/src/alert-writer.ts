@@ -82,10 +82,15 @@ export class AlertWriter {
     return { pending: this.queue.length, journaled: this.queue.filter((p) => p.journaled).length, ...this.counters, dbUp: this.dbUp };
   }
 
-  /** Waits up to timeoutMs for pending changes; whatever is left stays journaled for the next start. */
-  async close(timeoutMs = 10_000): Promise<void> {
+  /** Resolves once nothing is pending (e.g. the journal of an earlier run is replayed), or after timeoutMs. */
+  async settled(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while ((this.queue.length || this.running) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  /** Waits up to timeoutMs for pending changes; whatever is left stays journaled for the next start. */
+  async close(timeoutMs = 10_000): Promise<void> {
+    await this.settled(timeoutMs);
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     while (this.running) await new Promise((r) => setTimeout(r, 20));

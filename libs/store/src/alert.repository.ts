@@ -1,4 +1,4 @@
-import type { Alert, AlertChange, AlertRule, AlertStatus, Severity } from '@seawarden/contracts';
+import type { Alert, AlertChange, AlertRule, AlertStatus, EngineResume, Severity } from '@seawarden/contracts';
 import { decodeAlertCursor, encodeAlertCursor } from './alert-cursor.js';
 import { AUDIT_GENESIS_HASH, auditHash } from './audit.repository.js';
 import type { Db, Queryable } from './db.js';
@@ -102,16 +102,17 @@ export async function applyAlertChanges(q: Queryable, changes: readonly AlertCha
     if (id !== a.id && kind === 'opened') kind = 'updated';
     const evidence = baseEvidence ? [...baseEvidence, ...a.evidence] : a.evidence;
     const upsert = await q.query<AlertRow>(
-      `INSERT INTO alerts (id, rule, severity, mmsi, vessel_name, zone_id, opened_at, updated_at, closed_at, lat, lon, reason, evidence)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb)
+      `INSERT INTO alerts (id, rule, severity, mmsi, vessel_name, zone_id, opened_at, updated_at, closed_at, lat, lon, reason, evidence, episode_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb, $14)
        ON CONFLICT (id) DO UPDATE SET
          severity = EXCLUDED.severity, vessel_name = COALESCE(EXCLUDED.vessel_name, alerts.vessel_name),
          updated_at = GREATEST(alerts.updated_at, EXCLUDED.updated_at), closed_at = EXCLUDED.closed_at,
-         lat = EXCLUDED.lat, lon = EXCLUDED.lon, reason = EXCLUDED.reason, evidence = EXCLUDED.evidence
+         lat = EXCLUDED.lat, lon = EXCLUDED.lon, reason = EXCLUDED.reason, evidence = EXCLUDED.evidence,
+         episode_key = COALESCE(EXCLUDED.episode_key, alerts.episode_key)
        WHERE alerts.updated_at <= EXCLUDED.updated_at
        RETURNING *`,
       [id, a.rule, a.severity, a.mmsi, a.vesselName, a.zoneId, a.openedAt, a.updatedAt, a.closedAt,
-        a.position?.lat ?? null, a.position?.lon ?? null, JSON.stringify(a.reason), JSON.stringify(evidence)],
+        a.position?.lat ?? null, a.position?.lon ?? null, JSON.stringify(a.reason), JSON.stringify(evidence), change.episodeKey ?? null],
     );
     // No row: a newer state is already stored (a stale replay); report what is stored.
     const row = upsert.rows[0] ?? (await q.query<AlertRow>('SELECT * FROM alerts WHERE id = $1 FOR UPDATE', [id])).rows[0]!;
@@ -153,6 +154,25 @@ export class AlertQueries {
   async openAlerts(): Promise<Alert[]> {
     const { rows } = await this.db.query<AlertRow>('SELECT * FROM alerts WHERE closed_at IS NULL ORDER BY opened_at, id');
     return rows.map(rowToAlert);
+  }
+
+  /**
+   * For a restarting engine: the open alerts with their episode keys, and which of the alert
+   * ids it restored as open (its own ids: an alias resolves to the alert it continues) are
+   * closed here.
+   */
+  async engineResume(restoredIds: readonly string[]): Promise<EngineResume> {
+    const open = await this.db.query<AlertRow & { episode_key: string | null }>('SELECT * FROM alerts WHERE closed_at IS NULL ORDER BY opened_at, id');
+    const closed = restoredIds.length
+      ? await this.db.query<{ id: string }>(
+          `SELECT i.id FROM unnest($1::text[]) AS i(id)
+             JOIN alerts a ON a.id = COALESCE((SELECT alert_id FROM alert_aliases WHERE alias_id = i.id), i.id)
+           WHERE a.closed_at IS NOT NULL`, [restoredIds])
+      : { rows: [] };
+    return {
+      open: open.rows.map((r) => ({ alert: rowToAlert(r), episodeKey: r.episode_key ?? null })),
+      closedIds: closed.rows.map((r) => r.id),
+    };
   }
 
   /** Newest first, keyset-paged on (opened_at, id). */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Alert, AlertChange } from '@seawarden/contracts';
+import type { Alert, AlertChange, EngineResume } from '@seawarden/contracts';
 import { AlertJournal } from './alert-journal.js';
 import { AlertWriter, type AlertWriterStats } from './alert-writer.js';
 import { AlertQueries, type AlertFilter, type AlertPage, type RuleDayCount } from './alert.repository.js';
@@ -58,8 +58,13 @@ export interface AlertRepository {
   get(id: string): Promise<Alert | null>;
   list(filter?: AlertFilter, page?: { after?: string; limit?: number }): Promise<AlertPage>;
   countsPerRulePerDay(range: { from: string; to: string; utcOffsetMinutes?: number }): Promise<RuleDayCount[]>;
-  /** Alerts not closed (to restore the engine's lifecycle after a restart). */
+  /** Alerts not closed. */
   openAlerts(): Promise<Alert[]>;
+  /**
+   * What a restarting engine needs to resume its open alerts (see DetectionEngine.resume), read
+   * after the journal of an earlier run is replayed (waits up to 10 s for it).
+   */
+  engineResume(restoredIds: readonly string[]): Promise<EngineResume>;
   stats(): AlertWriterStats;
 }
 
@@ -127,6 +132,10 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     list: (f, pg) => alertQueries.list(f, pg),
     countsPerRulePerDay: (r) => alertQueries.countsPerRulePerDay(r),
     openAlerts: () => alertQueries.openAlerts(),
+    engineResume: async (ids) => {
+      await alertWriter.settled(10_000);
+      return alertQueries.engineResume(ids);
+    },
     stats: () => alertWriter.stats(),
   };
   let closed = false;

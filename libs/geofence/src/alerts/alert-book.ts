@@ -1,4 +1,4 @@
-import { ALERT_RULES, type Alert, type AlertChange, type AlertRule, type EvidenceItem } from '@seawarden/contracts';
+import { ALERT_RULES, type Alert, type AlertChange, type AlertRule, type EngineResume, type EvidenceItem } from '@seawarden/contracts';
 import type { Finding } from '../detectors/detector.js';
 import { SEVERITY_RANK } from '../detectors/detector.js';
 import { msToIso } from '../geo.js';
@@ -17,6 +17,8 @@ export interface Episode {
   signature: string;
   /** Something changed since the last emission (evidence tail, position, reason). */
   dirty: boolean;
+  /** Taken up from the database after a restart and not found again since (a longer grace). */
+  resumed?: boolean;
 }
 
 const FIRST_EVIDENCE_KEPT = 5;
@@ -69,7 +71,7 @@ export class AlertBook {
       const ep = this.episodes.get(key);
       if (!ep) continue;
       if (ep.lapsedAt === null) ep.lapsedAt = now;
-      if (now - ep.lapsedAt >= this.p.closeGraceMs) this.close(v, ep, now, out, 'ended');
+      if (now - ep.lapsedAt >= this.grace(ep)) this.close(v, ep, now, out, 'ended');
     }
   }
 
@@ -78,12 +80,16 @@ export class AlertBook {
     for (const ep of [...this.episodes.values()]) {
       const v = vessel(ep.alert.mmsi);
       if (!v) continue;
-      if (ep.lapsedAt !== null && now - ep.lapsedAt >= this.p.closeGraceMs) this.close(v, ep, now, out, 'ended');
+      if (ep.lapsedAt !== null && now - ep.lapsedAt >= this.grace(ep)) this.close(v, ep, now, out, 'ended');
       else if (ep.alert.rule !== 'ais_gap' && now - v.lastHeardAt >= this.p.staleCloseMs) {
         if (ep.lapsedAt === null) ep.lapsedAt = v.lastHeardAt;
         this.close(v, ep, now, out, 'silent');
       }
     }
+  }
+
+  private grace(ep: Episode): number {
+    return ep.resumed ? Math.max(this.p.closeGraceMs, this.p.resumedCloseGraceMs) : this.p.closeGraceMs;
   }
 
   openAlerts(): Alert[] {
@@ -116,13 +122,14 @@ export class AlertBook {
     this.episodes.set(key, ep);
     (v.episodes ??= []).push(key);
     v.openRules |= ruleBit(rule);
-    out.push({ kind: 'opened', alert: copy(alert) });
+    out.push({ kind: 'opened', alert: copy(alert), episodeKey: key });
     if (f.closeNow) this.close(v, ep, now, out, null);
   }
 
   private update(v: VesselState, ep: Episode, f: Finding, now: number, out: AlertChange[]): void {
     const a = ep.alert;
     ep.lapsedAt = null;
+    ep.resumed = false;
     let meaningful = false;
     if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[a.severity]) {
       a.severity = f.severity;
@@ -151,7 +158,7 @@ export class AlertBook {
       a.updatedAt = msToIso(now);
       ep.lastEmitAt = now;
       ep.dirty = false;
-      out.push({ kind: 'updated', alert: copy(a) });
+      out.push({ kind: 'updated', alert: copy(a), episodeKey: ep.key });
     }
   }
 
@@ -173,14 +180,8 @@ export class AlertBook {
     }
     a.closedAt = msToIso(endedAt);
     a.updatedAt = msToIso(now);
-    this.episodes.delete(ep.key);
-    if (v.episodes) {
-      const i = v.episodes.indexOf(ep.key);
-      if (i >= 0) v.episodes.splice(i, 1);
-      if (v.episodes.length === 0) v.episodes = null;
-    }
-    this.refreshOpenRules(v);
-    out.push({ kind: 'closed', alert: copy(a) });
+    this.forget(v, ep);
+    out.push({ kind: 'closed', alert: copy(a), episodeKey: ep.key });
   }
 
   private appendEvidence(a: Alert, items: EvidenceItem[]): void {
@@ -203,8 +204,67 @@ export class AlertBook {
       v.openRules |= ruleBit(ep.alert.rule);
     }
   }
+
+  /**
+   * After importEpisodes: align the open episodes with the database, which may be newer than
+   * the saved state (alert changes commit before the next state save). Episodes whose alert the
+   * database has closed are dropped; an open alert with no episode is adopted under its stored
+   * key (or the default key when it has none), so that the same violation continuing updates it
+   * and its end closes it. A newer stored version of an episode's alert replaces the saved one.
+   */
+  resume(db: EngineResume, vessel: (mmsi: number) => VesselState): { adopted: number; dropped: number; refreshed: number } {
+    let adopted = 0;
+    let dropped = 0;
+    let refreshed = 0;
+    const closed = new Set(db.closedIds);
+    for (const ep of [...this.episodes.values()]) {
+      if (!closed.has(ep.alert.id)) continue;
+      this.forget(vessel(ep.alert.mmsi), ep);
+      dropped++;
+    }
+    const byId = new Map([...this.episodes.values()].map((ep) => [ep.alert.id, ep]));
+    for (const { alert, episodeKey } of db.open) {
+      const own = byId.get(alert.id);
+      if (own) {
+        if (Date.parse(alert.updatedAt) > Date.parse(own.alert.updatedAt)) {
+          own.alert = engineCopy(alert);
+          refreshed++;
+        }
+        continue;
+      }
+      const key = episodeKey ?? AlertBook.episodeKey(alert.rule, alert.mmsi, alert.zoneId ?? '-');
+      if (this.episodes.has(key) || !key.startsWith(`${alert.rule}|${alert.mmsi}|`)) continue; // the engine's own episode wins
+      const v = vessel(alert.mmsi);
+      const at = Date.parse(alert.updatedAt);
+      // A vessel the saved state does not know was last heard no earlier than the alert's update.
+      if (v.lastHeardAt === -Infinity && Number.isFinite(at)) v.lastHeardAt = at;
+      this.episodes.set(key, { key, alert: engineCopy(alert), lapsedAt: null, lastEmitAt: at, signature: '', dirty: false, resumed: true });
+      (v.episodes ??= []).push(key);
+      v.openRules |= ruleBit(alert.rule);
+      adopted++;
+    }
+    return { adopted, dropped, refreshed };
+  }
+
+  /** Removes an episode without a change (the database already has its end). */
+  private forget(v: VesselState, ep: Episode): void {
+    this.episodes.delete(ep.key);
+    if (v.episodes) {
+      const i = v.episodes.indexOf(ep.key);
+      if (i >= 0) v.episodes.splice(i, 1);
+      if (v.episodes.length === 0) v.episodes = null;
+    }
+    this.refreshOpenRules(v);
+  }
 }
 
 function copy(a: Alert): Alert {
   return { ...a, position: a.position ? { ...a.position } : null, evidence: a.evidence.slice() };
+}
+
+/** A stored alert as the engine keeps it (the workflow status is the console's, not the engine's). */
+function engineCopy(a: Alert): Alert {
+  const c = copy(a);
+  delete c.status;
+  return c;
 }
