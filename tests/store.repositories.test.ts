@@ -162,6 +162,28 @@ for (const backend of BACKENDS) {
       expect((await store.zones.load())?.features.map((f) => f.properties.id)).toEqual(['c']);
     });
 
+    it('replaces and loads the shared ban calendars document, and its stamp changes with every write', async () => {
+      expect(await store.calendars.load()).toBeNull();
+      const none = await store.calendars.stamp();
+      const doc = (to: string) => ({ timezone: 'Asia/Shanghai', calendars: [{ id: 'ban', name: { zh: '休渔', en: 'ban' }, periods: [{ gears: ['*'], from: '05-01T12:00', to }] }] });
+      await store.calendars.replace(doc('09-16T12:00'));
+      expect(await store.calendars.load()).toEqual(doc('09-16T12:00'));
+      const first = await store.calendars.stamp();
+      expect(first).not.toBe(none);
+      // The same document written again is still an edit other processes must notice.
+      await store.calendars.replace(doc('09-16T12:00'));
+      const second = await store.calendars.stamp();
+      expect(second).not.toBe(first);
+      await store.calendars.replace(doc('08-01T12:00'));
+      expect(await store.calendars.load()).toEqual(doc('08-01T12:00'));
+      expect(await store.calendars.stamp()).not.toBe(second);
+      expect((await store.db.query<{ n: string }>('SELECT count(*)::text AS n FROM ban_calendars')).rows[0]!.n).toBe('1');
+      // Text that looks like SQL is stored as data (bound parameters).
+      const tricky = { calendars: [], note: `'); DROP TABLE ban_calendars; --` };
+      await store.calendars.replace(tricky);
+      expect(await store.calendars.load()).toEqual(tricky);
+    });
+
     it('writes the registry by mode: seed keeps rows, merge overwrites, replace empties first', async () => {
       await store.registry.write([{ mmsi: 412000001, name: 'ZHOU YU 1', category: 'passenger', licensedPassengers: 120 }], 'seed');
       await store.registry.write([{ mmsi: 412000001, name: 'CHANGED', category: 'passenger' }], 'seed');

@@ -3,6 +3,7 @@ export { VesselRepository, type VesselRecord, type VesselChange, type VesselList
 export { VesselStateRepository } from './vessel-state.repository.js';
 export { ZoneRepository, type StoredZones } from './zone.repository.js';
 export { RegistryRepository, type RegistryRow, type RegistryEntryInput, type RegistryWriteMode } from './registry.repository.js';
+export { CalendarRepository } from './calendar.repository.js';
 export { TrackQueries, type VesselAt } from './track.queries.js';
 export { AlertQueries, applyAlertChanges, rowToAlert, type AlertFilter, type AlertPage, type RuleDayCount } from './alert.repository.js';
 export type { AlertWriterStats } from './alert-writer.js';

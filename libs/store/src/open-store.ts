@@ -11,6 +11,7 @@ import { VesselRepository } from './vessel.repository.js';
 import { VesselStateRepository } from './vessel-state.repository.js';
 import { ZoneRepository } from './zone.repository.js';
 import { RegistryRepository } from './registry.repository.js';
+import { CalendarRepository } from './calendar.repository.js';
 import { defaultLogger, type StoreLogger } from './logger.js';
 import { migrate } from './migrator.js';
 import { openPool, type OpenedPool, type StoreKind } from './pool.js';
@@ -77,6 +78,7 @@ export interface Store {
   vesselState: VesselStateRepository;
   zones: ZoneRepository;
   registry: RegistryRepository;
+  calendars: CalendarRepository;
   alerts: AlertRepository;
   tracks: TrackQueries;
   health(): Promise<{ up: boolean; latencyMs: number }>;
@@ -148,6 +150,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     vesselState: new VesselStateRepository(db),
     zones: new ZoneRepository(db),
     registry: new RegistryRepository(db),
+    calendars: new CalendarRepository(db),
     alerts,
     tracks: new TrackQueries(db),
     async health() {
