@@ -94,6 +94,10 @@ for (const backend of BACKENDS) {
       expect(small.length).toBeGreaterThanOrEqual(90);
       expect(small[0]).toEqual(full[0]);
       expect(small[small.length - 1]).toEqual(full[full.length - 1]);
+      // Exactly every k-th fix (k = ceil(1000 / 100)) plus the last one.
+      expect(small).toEqual(full.filter((_, i) => i % 10 === 0 || i === full.length - 1));
+      const odd = await store.tracks.track(412000001, from, to, 7); // k = 143: 0, 143, …, 858, and 999
+      expect(odd).toEqual(full.filter((_, i) => i % 143 === 0 || i === full.length - 1));
       const none = await store.tracks.track(412000009, from, to, 100);
       expect(none).toEqual([]);
       await expect(store.tracks.track(412000001, to, from, 100)).rejects.toThrow(/range starts after it ends/);

@@ -1,6 +1,7 @@
 import type { BBox, TrackPoint } from '@seawarden/contracts';
 import type { Db } from './db.js';
 import { InvalidQueryError } from './errors.js';
+import { isoFromEpochMs } from './iso-time.js';
 import { iso, numOrNull, tenthOrNull } from './sql-values.js';
 
 export interface VesselAt extends TrackPoint {
@@ -37,25 +38,25 @@ export class TrackQueries {
     const [f, t] = range(from, to);
     const { rows } = await this.db.query<TrackRow>(
       {
-        // Named: parsed and planned once per connection. The count is an initplan over its own
-        // index-only scan (a join with it made the planner re-sort); ORDER BY t is the window's
-        // own order, so no Sort node. t comes back as epoch ms (float8): parsing timestamptz text
-        // into Date per row cost more than the query itself.
+        // Named: parsed and planned once per connection. One index-only scan: the window spools
+        // the vessel's rows anyway, so it also counts them (whole-partition frame) instead of a
+        // second scan for the count; k = ceil(n / maxPoints) in integers. ORDER BY t is the
+        // window's own order, so no Sort node. t comes back as epoch ms (float8): parsing
+        // timestamptz text into Date per row cost more than the query itself, and so did
+        // toISOString (see isoFromEpochMs).
         name: 'seawarden_track',
-        text: `WITH c AS MATERIALIZED (
-           SELECT count(*) AS n, greatest(1, ceil(count(*) / $4::float8))::bigint AS k
-           FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz)
-         SELECT date_part('epoch', t) * 1000 AS ms, lat, lon, sog, cog, heading FROM (
-           SELECT t, lat, lon, sog, cog, heading, row_number() OVER (ORDER BY t ROWS UNBOUNDED PRECEDING) AS rn
+        text: `SELECT date_part('epoch', t) * 1000 AS ms, lat, lon, sog, cog, heading FROM (
+           SELECT t, lat, lon, sog, cog, heading, row_number() OVER w AS rn, count(*) OVER w AS n
            FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz
+           WINDOW w AS (ORDER BY t ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
          ) s
-         WHERE (rn - 1) % (SELECT k FROM c) = 0 OR rn = (SELECT n FROM c)
+         WHERE (rn - 1) % ((n + $4::int - 1) / $4::int) = 0 OR rn = n
          ORDER BY t`,
       },
       [mmsi, f, t, maxPoints],
     );
     return rows.map((r) => ({
-      t: new Date(Math.round(Number(r.ms))).toISOString(), lat: Number(r.lat), lon: Number(r.lon),
+      t: isoFromEpochMs(Math.round(Number(r.ms))), lat: Number(r.lat), lon: Number(r.lon),
       sog: tenthOrNull(r.sog), cog: tenthOrNull(r.cog), heading: numOrNull(r.heading),
     }));
   }
