@@ -1,6 +1,8 @@
 /**
  * Webhooks: a receiver that fails twice then accepts gets the alert exactly once with a valid
- * signature; a restart of the server in the middle of the retries loses nothing.
+ * signature; a restart of the server in the middle of the retries loses nothing; addresses the
+ * policy does not allow (loopback here, unless WEBHOOK_ALLOWED_NETWORKS names it) are refused
+ * when saved and again when connecting.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '@seawarden/console';
-import { makeAlert, startConsole, storeAlertChange, type RunningConsole } from './console-harness.js';
+import { ADMIN_PASSWORD, makeAlert, startConsole, storeAlertChange, type RunningConsole } from './console-harness.js';
 
 const SECRET = 'port-office-webhook-secret-123';
+/** The receivers listen on loopback, which the webhook address policy refuses unless allowed. */
+const LOOPBACK = { webhookAllowedNetworks: '127.0.0.0/8' };
 
 interface Received { body: string; ts: string; sig: string; status: number }
 
@@ -77,7 +81,7 @@ describe('console webhooks', () => {
     const rx = receiver(2);
     const url = await rx.listen();
     cleanup.push(rx.close);
-    const c = await startConsole({ zones });
+    const c = await startConsole({ zones, settings: LOOPBACK });
     cleanup.push(() => c.close());
     const { token, subId } = await subscribe(c, url);
 
@@ -107,7 +111,7 @@ describe('console webhooks', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'seawarden-webhook-restart-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     // Long retry delay so the first process is stopped while the delivery waits.
-    const first = await startConsole({ dataDir, zones, settings: { webhookRetryBaseMs: 1500 } });
+    const first = await startConsole({ dataDir, zones, settings: { webhookRetryBaseMs: 1500, ...LOOPBACK } });
     await subscribe(first, url);
     const alert = makeAlert();
     await storeAlertChange(first.store, { kind: 'opened', alert });
@@ -115,7 +119,7 @@ describe('console webhooks', () => {
     await first.close();
     expect(rx.got.map((g) => g.status)).toEqual([500]);
 
-    const second = await startConsole({ dataDir, zones, settings: { webhookRetryBaseMs: 1500 } });
+    const second = await startConsole({ dataDir, zones, settings: { webhookRetryBaseMs: 1500, ...LOOPBACK } });
     cleanup.push(() => second.close());
     await until(() => rx.got.some((g) => g.status === 200));
     await new Promise((r) => setTimeout(r, 1000));
@@ -124,5 +128,45 @@ describe('console webhooks', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0].alert.id).toBe(alert.id);
     expect(verifyWebhook(SECRET, rx.got[1]!.ts, rx.got[1]!.body, rx.got[1]!.sig)).toBe(true);
+  });
+
+  it('refuses webhook URLs to loopback, link-local and private addresses unless allowed, also at delivery time', { timeout: 120_000 }, async () => {
+    const rx = receiver(0);
+    const url = await rx.listen();
+    cleanup.push(rx.close);
+    const dataDir = mkdtempSync(join(tmpdir(), 'seawarden-webhook-policy-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const strict = await startConsole({ dataDir, zones });
+    const po = await strict.createUser('port_office', ['jur-zhujiajian']);
+    const { accessToken: token } = await strict.login(po.username, po.password);
+    const refused = async (webhookUrl: string) => {
+      const r = await strict.http('POST', '/api/subscriptions', { token, body: { name: 'x', webhookUrl, secret: SECRET } });
+      expect(r.status, webhookUrl).toBe(400);
+      return String(r.body.message ?? r.text);
+    };
+    expect(await refused(url)).toMatch(/webhookUrl: 127\.0\.0\.1 is a loopback address .*WEBHOOK_ALLOWED_NETWORKS/);
+    expect(await refused('http://localhost:9/hook')).toMatch(/localhost resolves to .* loopback address/);
+    expect(await refused('http://169.254.169.254/latest/meta-data/')).toMatch(/linkLocal/);
+    expect(await refused('http://10.1.2.3/hook')).toMatch(/private/);
+    expect(await refused('http://[::ffff:127.0.0.1]/hook')).toMatch(/loopback/);
+    await strict.close();
+
+    // Saved (by host name) while loopback was allowed; a console that no longer allows it does
+    // not connect: the address is judged again when the name is resolved for the connection.
+    const allowing = await startConsole({ dataDir, zones, settings: { webhookAllowedNetworks: '127.0.0.0/8,::1/128' } });
+    const { subId } = await subscribe(allowing, url.replace('127.0.0.1', 'localhost'));
+    await allowing.close();
+    const again = await startConsole({ dataDir, zones, settings: { webhookRetryBaseMs: 60_000 } });
+    cleanup.push(() => again.close());
+    await storeAlertChange(again.store, { kind: 'opened', alert: makeAlert() });
+    const admin = await again.login('admin', ADMIN_PASSWORD);
+    let items: any[] = [];
+    await until(async () => {
+      items = (await again.http('GET', `/api/subscriptions/${subId}/deliveries`, { token: admin.accessToken })).body.items ?? [];
+      return items.length > 0;
+    });
+    expect(items[0]).toMatchObject({ attempt: 1, httpStatus: null });
+    expect(items[0].error).toMatch(/localhost resolves to .* is a loopback address/);
+    expect(rx.got).toEqual([]);
   });
 });

@@ -10,6 +10,10 @@ const num = (v: string | undefined, d: number): number => {
 const bool = (v: string | undefined, d: boolean): boolean =>
   v === undefined || v === '' ? d : /^(1|true|yes|on)$/i.test(v);
 
+/** A list from the validated configuration (an array) or a comma-separated string (tests). */
+const networks = (x: unknown): string[] =>
+  Array.isArray(x) ? x.map(String) : typeof x === 'string' ? x.split(',').map((s) => s.trim()).filter(Boolean) : [];
+
 /**
  * The console's settings, taken from the loaded configuration (libs/config validates them at
  * startup). `config` may be partial (tests): missing values take the same defaults.
@@ -35,6 +39,7 @@ export function consoleSettings(config: Record<string, any> = {}): ConsoleSettin
     webhookRetryBaseMs: num(v('webhookRetryBaseMs'), 5000),
     webhookMaxAttempts: num(v('webhookMaxAttempts'), 12),
     webhookPollMs: num(v('webhookPollMs'), 500),
+    webhookAllowedNetworks: networks(config.webhookAllowedNetworks),
     vesselTickMs: num(v('vesselTickMs'), 1000),
     webhooks: bool(v('consoleWebhooks'), true),
     zonesFile: v('zonesFile'),

@@ -94,6 +94,8 @@ export interface ConsoleSettings {
   webhookRetryBaseMs: number;
   webhookMaxAttempts: number;
   webhookPollMs: number;
+  /** Networks (CIDR) webhooks may go to besides public addresses (WEBHOOK_ALLOWED_NETWORKS). */
+  webhookAllowedNetworks: string[];
   vesselTickMs: number;
   /** Run the webhook worker in this process (default true). */
   webhooks: boolean;

@@ -22,6 +22,7 @@ import { OpsController } from './ops/ops.controller.js';
 import { ConsoleMetricsController } from './ops/metrics.controller.js';
 import { VesselsController } from './vessels/vessels.controller.js';
 import { SubscriptionsController } from './webhooks/subscriptions.controller.js';
+import { WebhookAddressPolicy } from './webhooks/webhook-address-policy.js';
 import { WebhookWorker } from './webhooks/webhook-worker.js';
 import { ZonesService } from './zones/zones.service.js';
 
@@ -91,8 +92,9 @@ export class ConsoleModule {
       factory(AlertsService, [AuditRepository, UsersRepository, ZonesService, AlertBroadcaster], (audit, users, zones: ZonesService, b) =>
         new AlertsService(deps.store, audit, users, zones.jurisdictions, b)),
       factory(RegistryService, [], () => new RegistryService(deps)),
-      factory(WebhookWorker, [SubscriptionRepository, WebhookDeliveryRepository, UsersRepository, ZonesService, ConsoleMetrics],
-        (subs, deliveries, users, zones: ZonesService, metrics) => new WebhookWorker(deps, subs, deliveries, users, zones.jurisdictions, metrics)),
+      factory(WebhookAddressPolicy, [], () => new WebhookAddressPolicy(deps.settings.webhookAllowedNetworks)),
+      factory(WebhookWorker, [SubscriptionRepository, WebhookDeliveryRepository, UsersRepository, ZonesService, ConsoleMetrics, WebhookAddressPolicy],
+        (subs, deliveries, users, zones: ZonesService, metrics, policy) => new WebhookWorker(deps, subs, deliveries, users, zones.jurisdictions, metrics, policy)),
       AuthGuard,
       WsRolesGuard,
       LiveGateway,

@@ -4,6 +4,7 @@
  * To add a setting: add a field to `configSchema` and a row to `SETTINGS`.
  */
 import { existsSync } from 'node:fs';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { FeedSpecError, parseFeeds, type FeedSpec } from './feed-spec.js';
 
@@ -46,6 +47,19 @@ const feeds = () =>
     }),
   );
 
+/** Comma-separated CIDR ranges (or single addresses), each checked. */
+const cidrList = () =>
+  z.preprocess(
+    blankToUndefined,
+    z.union([z.string(), z.array(z.string())]).transform((value, ctx): string[] => {
+      const items = (Array.isArray(value) ? value : value.split(',')).map((s) => s.trim()).filter(Boolean);
+      for (const item of items) {
+        if (!ipaddr.isValidCIDR(item) && !ipaddr.isValid(item)) ctx.addIssue({ code: 'custom', message: `"${item}" is not a CIDR range (e.g. 10.20.0.0/16) or an IP address` });
+      }
+      return items;
+    }),
+  );
+
 export const configSchema = z.object({
   port: int(1, 65535).default(3000),
   host: str().default('0.0.0.0'),
@@ -76,6 +90,7 @@ export const configSchema = z.object({
   webhookRetryBaseMs: int(10, 3_600_000).default(5000),
   webhookMaxAttempts: int(1, 100).default(12),
   webhookPollMs: int(10, 60_000).default(500),
+  webhookAllowedNetworks: cidrList().default([]),
   vesselTickMs: int(100, 60_000).default(1000),
   consoleWebhooks: bool().default(true),
 });
@@ -129,6 +144,11 @@ export const SETTINGS: Record<SettingKey, SettingDoc> = withEnvNames({
   webhookRetryBaseMs: doc('5000', 'First webhook retry delay; doubles per attempt (with jitter)', 'an integer (ms)'),
   webhookMaxAttempts: doc('12', 'Webhook attempts before a delivery is given up (logged)', 'an integer 1–100'),
   webhookPollMs: doc('500', 'How often the outbox is polled for webhook deliveries', 'an integer (ms)'),
+  webhookAllowedNetworks: doc(
+    '(none)',
+    'Networks webhooks may be sent to besides public addresses (private, loopback, link-local and other special addresses are refused otherwise), e.g. the port offices\' VPN `10.20.0.0/16`',
+    'comma-separated CIDR ranges or addresses',
+  ),
   vesselTickMs: doc('1000', 'Interval of live vessel deltas to socket clients', 'an integer (ms)'),
   consoleWebhooks: doc('true', 'Whether this process delivers webhooks (turn off on all consoles but some)', 'true or false'),
 });

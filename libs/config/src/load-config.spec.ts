@@ -42,6 +42,8 @@ describe('loadConfig', () => {
     expect(fail({ DATABASE_URL: 'mysql://x' }).message).toMatch(/^DATABASE_URL: expected a postgres/);
     expect(fail({ DEMO_ACCOUNTS: 'maybe' }).message).toMatch(/^DEMO_ACCOUNTS: expected true or false, got "maybe"/);
     expect(fail({ JWT_SECRET: 'short' }).message).toMatch(/^JWT_SECRET: expected a string of at least 16/);
+    expect(fail({ WEBHOOK_ALLOWED_NETWORKS: '10.0.0.0/8, intranet' }).message).toMatch(/^WEBHOOK_ALLOWED_NETWORKS: .*"intranet" is not a CIDR range/);
+    expect(loadConfig({ WEBHOOK_ALLOWED_NETWORKS: '10.20.0.0/16, 192.168.7.9' }).webhookAllowedNetworks).toEqual(['10.20.0.0/16', '192.168.7.9']);
     expect(fail({ ZONES_FILE: '/nonexistent/zones.geojson' }).message).toMatch(/^ZONES_FILE: expected an existing file \(file not found\), got "\/nonexistent\/zones.geojson"/);
   });
 

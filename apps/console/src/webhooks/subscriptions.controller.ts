@@ -10,6 +10,7 @@ import { ConsoleController } from '../common/console-controller.decorator.js';
 import { CurrentUser } from '../common/current-user.decorator.js';
 import { Roles } from '../common/roles.decorator.js';
 import { validate } from '../common/validate.js';
+import { WebhookAddressError, WebhookAddressPolicy } from './webhook-address-policy.js';
 
 const url = z.string().url().max(2000).refine((u) => /^https?:\/\//i.test(u), 'must be an http(s) URL');
 const fields = {
@@ -33,6 +34,7 @@ export class SubscriptionsController {
   constructor(
     @Inject(SubscriptionRepository) private readonly subs: SubscriptionRepository,
     @Inject(WebhookDeliveryRepository) private readonly deliveries: WebhookDeliveryRepository,
+    @Inject(WebhookAddressPolicy) private readonly policy: WebhookAddressPolicy,
   ) {}
 
   @Roles('port_office', 'admin')
@@ -47,6 +49,7 @@ export class SubscriptionsController {
   async create(@CurrentUser() p: Principal, @Body() body: unknown) {
     const b = validate(createSchema, body);
     if (b.webhookUrl && !b.secret) throw badRequest('secret: required with a webhookUrl (signs the deliveries)', 'secret');
+    if (b.webhookUrl) await this.checkAddress(b.webhookUrl);
     return publicSubscription(await this.subs.insert(randomUUID(), p.id, b));
   }
 
@@ -57,6 +60,7 @@ export class SubscriptionsController {
     const sub = await this.owned(p, id);
     const b = validate(patchSchema, body);
     if (b.webhookUrl && !(b.secret ?? sub.secret)) throw badRequest('secret: required with a webhookUrl (signs the deliveries)', 'secret');
+    if (b.webhookUrl) await this.checkAddress(b.webhookUrl);
     return publicSubscription((await this.subs.update(id, b))!);
   }
 
@@ -75,6 +79,16 @@ export class SubscriptionsController {
     await this.owned(p, id);
     const { limit = 100 } = validate(limitQuery, q ?? {});
     return { items: await this.deliveries.attemptsFor(id, limit) };
+  }
+
+  /** Refuses a webhook URL the address policy does not allow (checked again at every delivery). */
+  private async checkAddress(url: string): Promise<void> {
+    try {
+      await this.policy.check(url);
+    } catch (err) {
+      if (err instanceof WebhookAddressError) throw badRequest(`webhookUrl: ${err.message}`, 'webhookUrl');
+      throw err;
+    }
   }
 
   private async owned(p: Principal, id: string): Promise<SubscriptionRecord> {

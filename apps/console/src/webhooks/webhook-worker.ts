@@ -4,6 +4,8 @@ import type { SubscriptionRecord, SubscriptionRepository, UsersRepository, Webho
 import type { ConsoleDeps, SqlDb } from '../console.deps.js';
 import type { JurisdictionIndex } from '../live/jurisdiction-index.js';
 import type { ConsoleMetrics } from '../ops/console-metrics.js';
+import type { WebhookAddressPolicy } from './webhook-address-policy.js';
+import { postWebhook } from './webhook-post.js';
 import { backoffMs, DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature.js';
 import { WebhookDeliveryRepository as DeliveryRepo } from '@seawarden/store';
 
@@ -50,6 +52,7 @@ export class WebhookWorker {
     private readonly users: UsersRepository,
     private readonly jurisdictions: JurisdictionIndex,
     private readonly metrics: ConsoleMetrics,
+    private readonly policy: WebhookAddressPolicy,
   ) {}
 
   start(): void {
@@ -132,9 +135,9 @@ export class WebhookWorker {
         let httpStatus: number | null = null;
         let error: string | null = null;
         try {
-          const res = await fetch(sub.webhookUrl, {
-            method: 'POST',
-            headers: {
+          httpStatus = await postWebhook(
+            sub.webhookUrl,
+            {
               'Content-Type': 'application/json',
               'User-Agent': 'Seawarden-Webhook/1',
               [TIMESTAMP_HEADER]: ts,
@@ -142,12 +145,9 @@ export class WebhookWorker {
               [DELIVERY_HEADER]: d.id,
             },
             body,
-            redirect: 'manual',
-            signal: AbortSignal.timeout(10_000),
-          });
-          httpStatus = res.status;
-          await res.arrayBuffer().catch(() => undefined);
-          if (!res.ok) error = `HTTP ${res.status}`;
+            { timeoutMs: 10_000, policy: this.policy },
+          );
+          if (httpStatus < 200 || httpStatus > 299) error = `HTTP ${httpStatus}`;
         } catch (err) {
           error = (err as Error).message;
         }
