@@ -1,6 +1,6 @@
 import type { Alert, LiveBus, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
 import type { Registry } from 'prom-client';
-import type { RegistryRepository, ZoneRepository } from '@seawarden/store';
+import type { CalendarRepository, RegistryRepository, ZoneRepository } from '@seawarden/store';
 
 /** The SQL surface the console needs from the store: parameterised queries only. */
 export interface SqlDb {
@@ -37,6 +37,7 @@ export interface ConsoleStore {
   };
   zones: Pick<ZoneRepository, 'load' | 'replace'>;
   registry: Pick<RegistryRepository, 'get' | 'search' | 'write'>;
+  calendars: Pick<CalendarRepository, 'load' | 'replace'>;
   tracks?: { track(mmsi: number, from: string | Date, to: string | Date, maxPoints?: number): Promise<TrackPoint[]> };
   /** `{ ok }` or `{ up }`. */
   health?(): Promise<Record<string, unknown>>;

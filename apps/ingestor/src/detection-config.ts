@@ -71,6 +71,22 @@ export class DetectionConfigHolder implements DetectionPort {
     this.swap({ ...this.parts, calendars, calendarsJson: json });
     return { count: calendars.ids().length };
   }
+  /**
+   * Zones and/or calendars edited elsewhere (another process, through the database), swapped in
+   * one step: a zone may name a calendar that arrives in the same reload.
+   */
+  replaceShared(next: { zonesGeoJson?: unknown; calendarsJson?: unknown }): void {
+    const parts = { ...this.parts };
+    if (next.zonesGeoJson !== undefined) {
+      parts.zones = loadZones(next.zonesGeoJson);
+      parts.zonesGeoJson = next.zonesGeoJson as GeoJsonFeatureCollection;
+    }
+    if (next.calendarsJson !== undefined) {
+      parts.calendars = loadCalendars(next.calendarsJson);
+      parts.calendarsJson = next.calendarsJson;
+    }
+    this.swap(parts);
+  }
   replaceRegistry(registry: Registry): void {
     this.swap({ ...this.parts, registry });
   }

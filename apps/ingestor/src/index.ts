@@ -18,6 +18,6 @@ export { LineSplitter, splitLines } from './sources/line-splitter.js';
 export { Backoff } from './sources/backoff.js';
 export { sentenceTimeMs } from './sources/sentence-time.js';
 export { bootstrap, type RunningApp } from './app.bootstrap.js';
-export { openRuntime, type Runtime } from './runtime.js';
+export { openRuntime, type Runtime, type RuntimeOptions } from './runtime.js';
 export { DetectionConfigHolder, registryFromRows, type DetectionParts } from './detection-config.js';
 export { IngestController } from './ingest.controller.js';

@@ -3,8 +3,7 @@
  * live bus, detection engine with its zones/calendars/registry.
  * Which of them a process opens depends on ROLE.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { LoggerService } from '@nestjs/common';
 import type { SeawardenConfig } from '@seawarden/config';
 import { createLogger, metricsRegistry } from '@seawarden/config';
@@ -22,7 +21,7 @@ const ENGINE_STATE_SAVE_MS = 5 * 60_000;
  * forgets at most this much of which episodes are open (a forgotten one stays open in the database).
  */
 const ENGINE_STATE_AFTER_ALERT_MS = 60_000;
-/** ROLE=ingestor: how often to look for zones/registry edited by consoles in other processes. */
+/** ROLE=ingestor: how often to look for zones/calendars/registry edited by consoles in other processes. */
 const SHARED_CONFIG_POLL_MS = 30_000;
 
 export interface Runtime {
@@ -38,7 +37,12 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: SeawardenConfig, log: LoggerService = createLogger('Runtime')): Promise<Runtime> {
+export interface RuntimeOptions {
+  /** ROLE=ingestor: poll interval for configuration edited elsewhere (default 30 s; tests shorten it). */
+  sharedConfigPollMs?: number;
+}
+
+export async function openRuntime(config: SeawardenConfig, log: LoggerService = createLogger('Runtime'), options: RuntimeOptions = {}): Promise<Runtime> {
   const runsIngestor = config.role !== 'console';
   mkdirSync(config.dataDir, { recursive: true });
 
@@ -89,7 +93,7 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
       if (config.role === 'ingestor') {
         const follow = followSharedConfig(holder, store, log);
         await follow(); // takes the current stamps
-        pollTimer = setInterval(() => void follow(), SHARED_CONFIG_POLL_MS);
+        pollTimer = setInterval(() => void follow(), options.sharedConfigPollMs ?? SHARED_CONFIG_POLL_MS);
         pollTimer.unref();
       }
     }
@@ -142,7 +146,8 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
 /**
  * What the engine runs with. A file named in the configuration always wins (and is written to
  * the database, where consoles in other processes read it); otherwise what an administrator
- * saved from the console (database / DATA_DIR) wins over the built-in Zhoushan defaults.
+ * saved from the console (database) wins over the built-in Zhoushan defaults, which are written
+ * to the database when it has none.
  */
 async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof loadDetectionConfig>, store: Store, log: LoggerService): Promise<DetectionParts> {
   let zones = files.zones;
@@ -161,17 +166,17 @@ async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof 
 
   let calendars = files.calendars;
   let calendarsJson: unknown = JSON.parse(readFileSync(files.files.calendars, 'utf8'));
-  const savedCalendars = join(config.dataDir, 'calendars.json');
-  if (!config.calendarsFile && existsSync(savedCalendars)) {
+  const savedCalendars = config.calendarsFile ? null : await store.calendars.load();
+  if (savedCalendars !== null) {
     try {
-      const json: unknown = JSON.parse(readFileSync(savedCalendars, 'utf8'));
-      calendars = loadCalendars(json);
-      calendarsJson = json;
-      log.log(`ban calendars from ${savedCalendars} (edited in the console)`);
+      calendars = loadCalendars(savedCalendars);
+      calendarsJson = savedCalendars;
+      log.log(`ban calendars from the database (${calendars.ids().length}; set CALENDARS_FILE to replace them from a file)`);
     } catch (err) {
-      log.warn(`${savedCalendars} is invalid (${(err as Error).message}); using ${files.files.calendars}`);
+      log.warn(`ban calendars in the database are invalid (${(err as Error).message}); using ${files.files.calendars}`);
     }
   }
+  if (calendarsJson !== savedCalendars) await writeCalendars(store, calendarsJson, log);
 
   let registry = files.registry;
   const rows = config.registryFile ? [] : await store.registry.rows();
@@ -201,6 +206,15 @@ async function writeZones(store: Store, fc: GeoJsonFeatureCollection, log: Logge
   }
 }
 
+/** Replaces the stored ban calendars with the document the engine runs with. */
+async function writeCalendars(store: Store, json: unknown, log: LoggerService): Promise<void> {
+  try {
+    await store.calendars.replace(json);
+  } catch (err) {
+    log.warn(`ban calendars not written to the database: ${(err as Error).message}`);
+  }
+}
+
 /** Seeds the `registry` table (the console lists and edits it there). */
 async function writeRegistry(store: Store, registry: DetectionParts['registry'], log: LoggerService): Promise<void> {
   try {
@@ -218,23 +232,28 @@ async function reloadRegistry(detection: DetectionConfigHolder, store: Store, lo
 }
 
 /**
- * With consoles in other processes, zone and registry edits reach this process through the
- * database: a change of the tables' stamps reloads them into the engine.
+ * With consoles in other processes, zone, calendar and registry edits reach this process through
+ * the database: a change of the tables' stamps reloads them into the engine. Zones and calendars
+ * changed in the same interval are swapped together (a new zone may name a new calendar); a
+ * reload that fails keeps the old stamps, so it is tried again at the next poll.
  */
 function followSharedConfig(detection: DetectionConfigHolder, store: Store, log: LoggerService): () => Promise<void> {
   let zonesStamp: string | null = null;
+  let calendarsStamp: string | null = null;
   let registryStamp: string | null = null;
   return async () => {
     try {
       const z = await store.zones.stamp();
-      if (zonesStamp !== null && z !== zonesStamp) {
-        const fc = await savedZones(store);
-        if (fc) {
-          detection.replace(fc);
-          log.log(`zones reloaded from the database (${fc.features.length})`);
-        }
+      const c = await store.calendars.stamp();
+      const fc = zonesStamp !== null && z !== zonesStamp ? await savedZones(store) : null;
+      const cal = calendarsStamp !== null && c !== calendarsStamp ? await store.calendars.load() : null;
+      if (fc || cal !== null) {
+        detection.replaceShared({ zonesGeoJson: fc ?? undefined, calendarsJson: cal ?? undefined });
+        if (fc) log.log(`zones reloaded from the database (${fc.features.length})`);
+        if (cal !== null) log.log('ban calendars reloaded from the database');
       }
       zonesStamp = z;
+      calendarsStamp = c;
       const r = await store.registry.stamp();
       if (registryStamp !== null && r !== registryStamp) await reloadRegistry(detection, store, log);
       registryStamp = r;

@@ -1,8 +1,5 @@
 import { Body, Get, Inject, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadCalendars } from '@seawarden/geofence';
 import { z } from 'zod';
 import { ApiZodBody, ApiZodQuery } from '../common/api-zod.js';
 import { badRequest } from '../common/api-error.js';
@@ -11,6 +8,7 @@ import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
 import { validate } from '../common/validate.js';
 import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
 import { ZonesService } from '../zones/zones.service.js';
+import { builtInCalendars, validateCalendars } from './ban-calendars.js';
 import { RegistryService } from './registry.service.js';
 
 const registryQuery = z.object({
@@ -42,29 +40,24 @@ export class AdminController {
     return this.zones.replace(body);
   }
 
+  /** What the engine in this process runs with, else what is shared in the database, else the built-in ones. */
   @Roles(...ANY_ROLE)
   @Get('calendars')
-  getCalendars() {
+  async getCalendars() {
     const fromEngine = this.deps.zones?.calendars?.();
     if (fromEngine !== undefined) return fromEngine;
-    const file = join(this.deps.settings.dataDir, 'calendars.json');
-    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    return (await this.deps.store.calendars.load()) ?? builtInCalendars();
   }
 
+  /** Stored in the database, where ingestors in other processes pick it up; swapped live here when the engine runs here. */
   @Roles('admin')
   @Put('calendars')
   async putCalendars(@Body() body: unknown) {
     if (!body || typeof body !== 'object') throw badRequest('body: expected ban calendars JSON', 'body');
-    try {
-      loadCalendars(body);
-    } catch (err) {
-      const e = err as any;
-      throw badRequest(String(e.message ?? err), e.path || 'body');
-    }
-    const res = this.deps.zones?.replaceCalendars ? await this.deps.zones.replaceCalendars(body) : null;
-    mkdirSync(this.deps.settings.dataDir, { recursive: true });
-    writeFileSync(join(this.deps.settings.dataDir, 'calendars.json'), JSON.stringify(body, null, 2));
-    return res ?? { count: Array.isArray(body) ? body.length : Object.keys(body as object).length };
+    const count = validateCalendars(body, this.zones.get());
+    if (this.deps.zones?.replaceCalendars) await this.deps.zones.replaceCalendars(body);
+    await this.deps.store.calendars.replace(body);
+    return { count };
   }
 
   @Roles('operator', 'inspector', 'admin')
