@@ -18,7 +18,8 @@ import type { PipelineDeps, StorePort } from './pipeline.service.js';
 const ENGINE_STATE_SAVE_MS = 5 * 60_000;
 /**
  * After an alert change is committed, engine state is saved within this delay too: a crash then
- * forgets at most this much of which episodes are open (a forgotten one stays open in the database).
+ * loses at most this much detector state behind the open alerts (the alerts themselves are taken
+ * up from the database at restart, see restoreEngine).
  */
 const ENGINE_STATE_AFTER_ALERT_MS = 60_000;
 /** ROLE=ingestor: how often to look for zones/calendars/registry edited by consoles in other processes. */
