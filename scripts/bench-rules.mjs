@@ -336,4 +336,5 @@ console.log(`        track buffer ${fmt(trackBytes)} B/vessel (${DEFAULT_PARAMS.
 console.log(`        of which ${fmt(openAlerts)} open alerts with evidence: ${fmt(alertBytes / 1024)} KiB (${fmt(alertBytes / Math.max(1, openAlerts))} B/alert); vessel state alone: ${fmt(beyondNoAlerts)} B/vessel`);
 console.log(`alerts: opened ${fmt(counts.opened)}, updated ${fmt(counts.updated)}, closed ${fmt(counts.closed)}; open at the end ${fmt(openAlerts)}; opened by rule ${JSON.stringify(byRule)}`);
 console.log(`load average at the end: ${os.loadavg()[0].toFixed(1)} (CPU-time rates are pessimistic on a busy machine)`);
-console.log(`targets: ≥ 200,000 messages/s per core → ${steadyCpu >= 200_000 ? 'met' : 'NOT met'}; ≤ 2 KB/vessel beyond the track → ${beyond <= 2048 ? 'met' : beyondNoAlerts <= 2048 ? 'met for vessel state, not with the open alerts counted in' : 'NOT met'}`);
+const verdict = (rate) => (rate >= 200_000 ? 'met' : 'NOT met');
+console.log(`targets: ≥ 200,000 messages/s per core → ${verdict(allCpu)} over all messages (cold zone cache), ${verdict(steadyCpu)} in steady state; ≤ 2 KB/vessel beyond the track → ${beyond <= 2048 ? 'met' : beyondNoAlerts <= 2048 ? 'met for vessel state, not with the open alerts counted in' : 'NOT met'}`);
