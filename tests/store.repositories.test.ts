@@ -103,6 +103,22 @@ for (const backend of BACKENDS) {
       await expect(store.tracks.track(412000001, to, from, 100)).rejects.toThrow(/range starts after it ends/);
     });
 
+    it('returns a track with not-available values as null and zeros as zeros', async () => {
+      const rows: PositionRow[] = [
+        [T0, 412000098, 30, 122, null, null, null, null, 1, null],
+        [T0 + 1000, 412000098, 30.123456789, 122.987654321, 0, 0, 0, 0, 1, null],
+        [T0 + 2000, 412000098, -0.5, -179.5, 102.2, 359.9, 359, 0, 1, null],
+      ];
+      await createPositionSink(store.db, 'unnest').write({ id: '00000000-0000-4000-8000-000000000002', rows });
+      const track = await store.tracks.track(412000098, new Date(T0).toISOString(), new Date(T0 + 2000).toISOString());
+      expect(track).toEqual([
+        { t: new Date(T0).toISOString(), lat: 30, lon: 122, sog: null, cog: null, heading: null },
+        { t: new Date(T0 + 1000).toISOString(), lat: 30.123456789, lon: 122.987654321, sog: 0, cog: 0, heading: 0 },
+        { t: new Date(T0 + 2000).toISOString(), lat: -0.5, lon: -179.5, sog: 102.2, cog: 359.9, heading: 359 },
+      ]);
+      await store.db.query('DELETE FROM positions WHERE mmsi = 412000098');
+    });
+
     it('finds vessels in a bounding box at a time T from their latest fix', async () => {
       // At T0 + 100 s: fixes i = 0..10; latest per vessel: i=9 (mmsi 1), 10 (mmsi 2), 8 (mmsi 3)
       const at = new Date(T0 + 100_000).toISOString();
