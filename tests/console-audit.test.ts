@@ -84,4 +84,24 @@ describe.each(BACKENDS)('console audit trail on %s', (_name, databaseUrl) => {
     expect(v.body).toMatchObject({ ok: false, brokenAt: n.body.id, alertId: a.id });
     expect((await c.http('GET', '/api/audit/verify', { token: inspector })).body.ok).toBe(true);
   });
+
+  it('deleting the newest events of an alert breaks verification (the alert records its chain head)', async () => {
+    const a = makeAlert();
+    await storeAlertChange(c.store, { kind: 'opened', alert: a });
+    await c.http('POST', `/api/alerts/${a.id}/notes`, { token: inspector, body: { note: 'first look' } });
+    const last = await c.http('POST', `/api/alerts/${a.id}/notes`, { token: inspector, body: { note: 'vessel boarded, 14 passengers' } });
+    expect((await c.http('GET', '/api/audit/verify', { token: inspector })).body.ok).toBe(true);
+
+    // The remaining chain is still internally valid: only the recorded head shows the loss.
+    const row = (await c.store.db.query<any>('SELECT * FROM alert_events WHERE id = $1', [last.body.id])).rows[0];
+    await c.store.db.query('DELETE FROM alert_events WHERE id = $1', [last.body.id]);
+    const v = await c.http('GET', '/api/audit/verify', { token: inspector });
+    // Put it back (a shared server database must stay verifiable for the next run).
+    await c.store.db.query(
+      'INSERT INTO alert_events (id, alert_id, action, actor, at, note, data, change_key, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [row.id, row.alert_id, row.action, row.actor, row.at, row.note, row.data, row.change_key, row.prev_hash, row.hash]);
+    expect(v.body).toMatchObject({ ok: false, alertId: a.id });
+    expect(v.body.reason).toMatch(/events were removed/);
+    expect((await c.http('GET', '/api/audit/verify', { token: inspector })).body.ok).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import type { Alert, AlertChange, AlertRule, AlertStatus, EngineResume, Severity } from '@seawarden/contracts';
 import { decodeAlertCursor, encodeAlertCursor } from './alert-cursor.js';
-import { AUDIT_GENESIS_HASH, auditHash } from './audit.repository.js';
+import { AUDIT_GENESIS_HASH, auditHash, recordAuditHead } from './audit.repository.js';
 import type { Db, Queryable } from './db.js';
 import type { Dialect } from './dialect.js';
 import { InvalidQueryError } from './errors.js';
@@ -126,11 +126,13 @@ export async function applyAlertChanges(q: Queryable, changes: readonly AlertCha
         ...(id !== a.id ? { engineAlertId: a.id } : {}),
       };
       const event = { alertId: id, action: kind, actor: ENGINE_ACTOR, at, note: null, data };
+      const hash = auditHash(prevHash, event);
       await q.query(
         `INSERT INTO alert_events (alert_id, action, actor, at, note, data, change_key, prev_hash, hash)
          VALUES ($1, $2, $3, $4, NULL, $5::jsonb, $6, $7, $8)`,
-        [id, kind, ENGINE_ACTOR, at, JSON.stringify(data), changeKey, prevHash, auditHash(prevHash, event)],
+        [id, kind, ENGINE_ACTOR, at, JSON.stringify(data), changeKey, prevHash, hash],
       );
+      await recordAuditHead(q, id, hash);
       await q.query(`INSERT INTO outbox (topic, key, payload) VALUES ('alert', $1, $2::jsonb) ON CONFLICT DO NOTHING`,
         [`${id}:${changeKey}`, JSON.stringify(storedChange)]);
     }

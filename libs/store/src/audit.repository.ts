@@ -58,6 +58,11 @@ export class AuditAlertNotFoundError extends Error {
   }
 }
 
+/** Moves the alert's recorded chain head to the event just appended (same transaction). */
+export async function recordAuditHead(q: ConsoleQueryable, alertId: string, hash: string): Promise<void> {
+  await q.query('UPDATE alerts SET audit_head = $2, audit_count = audit_count + 1 WHERE id = $1', [alertId, hash]);
+}
+
 /**
  * The human side of the alert audit trail, in the store's `alert_events` table (one SHA-256
  * chain per alert; the engine's opened/updated/closed events are in the same chains) and
@@ -94,6 +99,7 @@ export class AuditRepository {
         [content.alertId, content.action, content.actor, content.at, content.note,
           content.data === null ? null : JSON.stringify(content.data), prevHash, hash],
       );
+      await recordAuditHead(tx, e.alertId, hash);
       if (opts.status) await tx.query('UPDATE alerts SET status = $2 WHERE id = $1', [e.alertId, opts.status]);
       return toEvent(rows[0]);
     });
@@ -117,9 +123,14 @@ export class AuditRepository {
     return out;
   }
 
-  /** Recomputes every chain (pages of events in id order); reports the first broken link. */
+  /**
+   * Recomputes every chain (pages of events in id order) and compares its end with the head
+   * recorded on the alert; reports the first broken link, or an alert whose chain is shorter
+   * than recorded (its newest events deleted).
+   */
   async verify(pageSize = 5000): Promise<AuditVerifyResult> {
     const heads = new Map<string, string>();
+    const lengths = new Map<string, number>();
     let count = 0;
     let after = 0;
     for (;;) {
@@ -132,8 +143,17 @@ export class AuditRepository {
         if (e.prevHash !== prev) return { ok: false, ...base, reason: 'prevHash does not match the previous event of the alert' };
         if (auditHash(prev, e) !== e.hash) return { ok: false, ...base, reason: 'event content does not match its hash' };
         heads.set(e.alertId, e.hash);
+        lengths.set(e.alertId, (lengths.get(e.alertId) ?? 0) + 1);
         count++;
         after = e.id;
+      }
+    }
+    const { rows: recorded } = await this.db.query<{ id: string; audit_head: string | null; audit_count: number }>(
+      'SELECT id, audit_head, audit_count FROM alerts WHERE audit_count > 0 ORDER BY id');
+    for (const r of recorded) {
+      const n = lengths.get(r.id) ?? 0;
+      if (n !== Number(r.audit_count) || heads.get(r.id) !== r.audit_head) {
+        return { ok: false, count, alerts: heads.size, alertId: r.id, reason: `the chain has ${n} events ending ${heads.get(r.id)?.slice(0, 12) ?? '(none)'}, the alert records ${r.audit_count} ending ${r.audit_head?.slice(0, 12)}: events were removed` };
       }
     }
     return { ok: true, count, alerts: heads.size };
