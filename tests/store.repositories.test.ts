@@ -168,6 +168,26 @@ for (const backend of BACKENDS) {
       expect(await store.vesselState.load()).toEqual({ ...state, version: 2 });
     });
 
+    it('saves the engine state in parts; a save that fails midway leaves the previous one whole', async () => {
+      const key = 'parts-test';
+      await store.vesselState.saveParts([{ vessels: [{ mmsi: 1 }, { mmsi: 2 }] }, { vessels: [{ mmsi: 3 }] }, { version: 1, vessels: [], episodes: [{ key: 'e' }], fleet: {} }], key);
+      const whole = { version: 1, vessels: [{ mmsi: 1 }, { mmsi: 2 }, { mmsi: 3 }], episodes: [{ key: 'e' }], fleet: {} };
+      expect(await store.vesselState.load(key)).toEqual(whole);
+      function* failing() {
+        yield { vessels: [{ mmsi: 9 }] };
+        throw new Error('process died mid-save');
+      }
+      await expect(store.vesselState.saveParts(failing(), key)).rejects.toThrow(/mid-save/);
+      expect(await store.vesselState.load(key)).toEqual(whole);
+      // The next complete save replaces it and leaves no parts of older generations behind.
+      await store.vesselState.saveParts([{ version: 1, vessels: [{ mmsi: 4 }], episodes: [], fleet: {} }], key);
+      expect(await store.vesselState.load(key)).toEqual({ version: 1, vessels: [{ mmsi: 4 }], episodes: [], fleet: {} });
+      expect((await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM engine_state_parts WHERE key = $1', [key])).rows[0]!.n).toBe(1);
+      // A state saved whole by an earlier version still loads.
+      await store.db.query(`INSERT INTO vessel_state (key, state) VALUES ('old-format', $1::jsonb)`, [JSON.stringify(whole)]);
+      expect(await store.vesselState.load('old-format')).toEqual(whole);
+    });
+
     it('replaces and loads the shared zones, and their stamp changes with them', async () => {
       expect(await store.zones.load()).toBeNull();
       const before = await store.zones.stamp();

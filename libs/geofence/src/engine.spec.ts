@@ -30,6 +30,20 @@ describe('DetectionEngine', () => {
     expect(c2.some((c) => c.kind === 'updated' && c.alert.severity === 'high')).toBe(true);
   });
 
+  it('exports its state in parts that together are exportState (vessels chunked, episodes last)', () => {
+    const e = makeEngine(zones());
+    for (let i = 0; i < 7; i++) run(e, new Voyage(412600100 + i, T, 0, i * 100).sailTo(3000, i * 100, 8).stop(10).out);
+    const parts = [...e.exportStateParts(3)];
+    expect(parts.map((p) => p.vessels!.length)).toEqual([3, 3, 1]);
+    expect(parts.slice(0, -1).every((p) => p.episodes === undefined)).toBe(true);
+    const merged = { ...parts.at(-1)!, vessels: parts.flatMap((p) => p.vessels!) };
+    expect(JSON.parse(JSON.stringify(merged))).toEqual(JSON.parse(JSON.stringify(e.exportState())));
+    const e2 = makeEngine(zones());
+    e2.importState(JSON.parse(JSON.stringify(merged)));
+    expect(e2.openAlerts().map((a) => a.id).sort()).toEqual(e.openAlerts().map((a) => a.id).sort());
+    expect(e2.vesselCount).toBe(7);
+  });
+
   describe('resume from the database (alert changes newer than the saved state)', () => {
     /** Opens a restricted_entry alert in e1; returns the alert as the database holds it and the voyage's end. */
     const openIn = (mmsi: number) => {

@@ -201,15 +201,29 @@ export class DetectionEngine {
   }
 
   exportState(): EngineState {
+    const [whole] = this.exportStateParts(Infinity); // with no chunk limit, one part holds everything
+    return whole as EngineState;
+  }
+
+  /**
+   * The same state as exportState, in parts to save one at a time (VesselStateRepository
+   * merges them back: arrays concatenated): `chunk` vessels per part, then the episodes and the
+   * rest. Each part is exported when it is asked for, so a caller that waits between parts keeps
+   * the event loop free; the engine may process messages meanwhile (each vessel is exported
+   * whole; episodes come last, and importState attaches them to their vessels).
+   */
+  *exportStateParts(chunk = 250): Generator<Partial<EngineState>> {
+    let part: VesselRecord[] = [];
+    for (const v of this.tracker.vessels.values()) {
+      part.push(exportVessel(v, this.zoneSet));
+      if (part.length >= chunk) {
+        yield { vessels: part };
+        part = [];
+      }
+    }
     const fleet: Record<string, unknown> = {};
     for (const f of this.fleet) fleet[f.rule] = f.exportState();
-    return {
-      version: 1,
-      savedAt: this.lastTick,
-      vessels: [...this.tracker.vessels.values()].map((v) => exportVessel(v, this.zoneSet)),
-      episodes: this.book.exportEpisodes(),
-      fleet,
-    };
+    yield { version: 1, savedAt: this.lastTick, vessels: part, episodes: this.book.exportEpisodes(), fleet };
   }
 
   importState(state: EngineState): void {

@@ -3,7 +3,7 @@ import {
   ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit,
   SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
-import type { ClientToServerEvents, ServerToClientEvents, VesselSnapshot } from '@seawarden/contracts';
+import type { ClientToServerEvents, CompactVessel, ServerToClientEvents, VesselSnapshot } from '@seawarden/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AuthService, type Principal } from '../auth/auth.service.js';
@@ -21,6 +21,8 @@ type Ack = (res: { ok: boolean; message?: string }) => void;
 export const LIVE_NAMESPACE = '/live';
 /** Vessels per socket message. */
 const MAX_ROWS = 2000;
+/** Sockets served per event-loop turn by a tick. */
+const SOCKETS_PER_SLICE = 20;
 
 const viewportSchema = z
   .object({
@@ -38,6 +40,7 @@ const viewportSchema = z
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private ns?: Namespace;
   private tick?: NodeJS.Timeout;
+  private sending = false;
   private readonly expiry = new Map<string, NodeJS.Timeout>();
 
   constructor(
@@ -110,27 +113,50 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     return { ok: true };
   }
 
-  /** Once per tick: each local viewport gets only what changed in it (nothing when nothing did). */
+  /**
+   * Once per tick: each local viewport gets only what changed in it (nothing when nothing did).
+   * Sockets are served in slices with the event loop free in between, and each vessel's compact
+   * row is built once per tick: with hundreds of clients one synchronous pass held back incoming
+   * NMEA (and so alerts) for tens of milliseconds every second.
+   */
   sendDeltas(): void {
-    if (!this.ns) return;
+    if (!this.ns || this.sending) return; // the previous tick is still being sent: its changes wait
     const changed = this.view.drainChanged();
     if (changed.size === 0) return;
     const get = (m: number) => this.view.get(m);
-    for (const socket of this.ns.sockets.values()) {
-      const state = socket.data.viewport as ViewportState | undefined;
-      if (!state) continue;
-      const { upsert, remove } = viewportDelta(state, changed, get);
-      if (upsert.length || remove.length) this.send(socket as LiveSocket, state, false, upsert, remove);
-    }
+    const sockets = [...this.ns.sockets.values()];
+    const rows = new Map<VesselSnapshot, CompactVessel>();
+    const compact = (v: VesselSnapshot) => {
+      let row = rows.get(v);
+      if (row === undefined) rows.set(v, (row = compactVessel(v)));
+      return row;
+    };
+    const at = new Date().toISOString();
+    this.sending = true;
+    const serve = (from: number) => {
+      const end = Math.min(sockets.length, from + SOCKETS_PER_SLICE);
+      for (let i = from; i < end; i++) {
+        const socket = sockets[i] as LiveSocket;
+        const state = socket.data.viewport as ViewportState | undefined;
+        if (!state || !socket.connected) continue;
+        const { upsert, remove } = viewportDelta(state, changed, get);
+        if (upsert.length || remove.length) this.send(socket, state, false, upsert, remove, compact, at);
+      }
+      if (end < sockets.length) setImmediate(serve, end);
+      else this.sending = false;
+    };
+    serve(0);
   }
 
   /** Sends in chunks of MAX_ROWS so a huge box never becomes one huge message; `full` rides on the first. */
-  private send(socket: LiveSocket, state: ViewportState, full: boolean, upsert: VesselSnapshot[], remove: number[]): void {
-    const at = new Date().toISOString();
+  private send(
+    socket: LiveSocket, state: ViewportState, full: boolean, upsert: VesselSnapshot[], remove: number[],
+    compact: (v: VesselSnapshot) => CompactVessel = compactVessel, at = new Date().toISOString(),
+  ): void {
     for (let i = 0; i === 0 || i < upsert.length; i += MAX_ROWS) {
       const part = upsert.slice(i, i + MAX_ROWS);
       const first = i === 0;
-      if (state.compact) socket.emit('vessels:compact', { full: full && first, rows: part.map(compactVessel), remove: first ? remove : [], at });
+      if (state.compact) socket.emit('vessels:compact', { full: full && first, rows: part.map(compact), remove: first ? remove : [], at });
       else socket.emit('vessels:delta', { full: full && first, upsert: part, remove: first ? remove : [], at });
       this.metrics.vesselDeltas.inc();
     }
