@@ -258,11 +258,16 @@ function followSharedConfig(detection: DetectionConfigHolder, store: Store, log:
       }
       zonesStamp = z;
       calendarsStamp = c;
+    } catch (err) {
+      log.warn(`zones/calendars not reloaded: ${(err as Error).message}`);
+    }
+    // Apart: a zone file the engine refuses must not hold back registry edits.
+    try {
       const r = await store.registry.stamp();
       if (registryStamp !== null && r !== registryStamp) await reloadRegistry(detection, store, log);
       registryStamp = r;
     } catch (err) {
-      log.warn(`shared configuration not reloaded: ${(err as Error).message}`);
+      log.warn(`registry not reloaded: ${(err as Error).message}`);
     }
   };
 }
