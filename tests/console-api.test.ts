@@ -231,3 +231,28 @@ describe('console REST API', () => {
     expect(unknownApi.body.correlationId).toBeTruthy();
   });
 });
+
+describe('zones upload with an engine in the process', () => {
+  it('puts the engine back on its zones when the database refuses the write', async () => {
+    let running: unknown = { type: 'FeatureCollection', features: [] };
+    const engine = { get: () => running as never, replace: (fc: unknown) => ((running = fc), { count: (fc as { features: unknown[] }).features.length }) };
+    const c = await startConsole({ zones: engine, settings: { consoleWebhooks: false } });
+    try {
+      const admin = (await c.login('admin', ADMIN_PASSWORD)).accessToken;
+      expect((await c.http('PUT', '/api/zones', { token: admin, body: JURISDICTIONS })).status).toBe(200);
+      expect(running).toEqual(JURISDICTIONS);
+      const replace = c.store.zones.replace.bind(c.store.zones);
+      c.store.zones.replace = async () => {
+        throw new Error('database unavailable');
+      };
+      const smaller = { ...JURISDICTIONS, features: JURISDICTIONS.features.slice(0, 1) };
+      const r = await c.http('PUT', '/api/zones', { token: admin, body: smaller });
+      c.store.zones.replace = replace;
+      expect(r.status).toBeGreaterThanOrEqual(500);
+      expect(running).toEqual(JURISDICTIONS); // not left on zones the database does not have
+      expect((await c.http('GET', '/api/zones', { token: admin })).body.features).toHaveLength(JURISDICTIONS.features.length);
+    } finally {
+      await c.close();
+    }
+  });
+});

@@ -55,8 +55,15 @@ export class AdminController {
   async putCalendars(@Body() body: unknown) {
     if (!body || typeof body !== 'object') throw badRequest('body: expected ban calendars JSON', 'body');
     const count = validateCalendars(body, this.zones.get());
+    // As for zones: the engine here first, then the database, the engine put back if that fails.
+    const previous = this.deps.zones?.calendars?.();
     if (this.deps.zones?.replaceCalendars) await this.deps.zones.replaceCalendars(body);
-    await this.deps.store.calendars.replace(body);
+    try {
+      await this.deps.store.calendars.replace(body);
+    } catch (err) {
+      if (this.deps.zones?.replaceCalendars && previous !== undefined) await this.deps.zones.replaceCalendars(previous);
+      throw err;
+    }
     return { count };
   }
 

@@ -75,8 +75,16 @@ export class ZonesService {
       );
     }
     const fc = input as GeoJsonFeatureCollection;
+    // The engine here (if any) takes them first: it also refuses zones its calendars do not fit.
+    // Then the database; should that fail, the engine goes back to the zones it had.
+    const previous = this.get();
     if (this.deps.zones?.replace) await this.deps.zones.replace(fc);
-    await this.deps.store.zones.replace(fc);
+    try {
+      await this.deps.store.zones.replace(fc);
+    } catch (err) {
+      if (this.deps.zones?.replace) await this.deps.zones.replace(previous);
+      throw err;
+    }
     this.cached = fc;
     this.jurisdictions.load(this.get());
     return { count: fc.features.length };
