@@ -1,7 +1,8 @@
 /**
  * Two console instances sharing Redis (TEST_REDIS_URL, default redis://127.0.0.1:6379): a client
  * on instance A receives an alert raised through instance B — both through the live bus
- * (Redis pub/sub) and through a workflow change on B (socket.io Redis adapter).
+ * (Redis pub/sub) and through a workflow change on B (socket.io Redis adapter); failed logins
+ * count against one limit whichever instance they reach.
  */
 import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +74,15 @@ describe.skipIf(!up)('two console instances over Redis', () => {
     const mine = got.filter((x) => x.id === alert.id);
     expect(mine).toHaveLength(1);
     expect(mine[0]!.status).toBe('acknowledged');
+  });
+
+  it('login attempts are limited across the instances, not per instance', async () => {
+    const username = `guesser-${Date.now()}`;
+    const attempt = (c: RunningConsole) => c.http('POST', '/api/auth/login', { body: { username, password: 'wrong-password' } }).then((r) => r.status);
+    // The burst is 5: three on A and two on B use it up; per-instance limits would allow 10.
+    const codes = [await attempt(a), await attempt(a), await attempt(a), await attempt(b), await attempt(b)];
+    expect(codes).toEqual([401, 401, 401, 401, 401]);
+    expect(await attempt(a)).toBe(429);
+    expect(await attempt(b)).toBe(429);
   });
 });

@@ -11,6 +11,10 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { loadJwtSecret } from './auth/jwt-secret.js';
 import { LoginRateLimiter } from './auth/login-rate-limiter.js';
+import { RedisLoginRateLimiter, type LoginLimiter } from './auth/redis-login-rate-limiter.js';
+
+/** Injection token of the login limiter (in memory, or in Redis when REDIS_URL is set). */
+const LOGIN_LIMITER = Symbol('LoginLimiter');
 import { UsersController } from './auth/users.controller.js';
 import { CONSOLE_DEPS, type ConsoleDeps } from './console.deps.js';
 import { AlertBroadcaster } from './live/alert-broadcaster.js';
@@ -36,6 +40,7 @@ class ConsoleLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(ZonesService) private readonly zones: ZonesService,
     @Inject(VesselView) private readonly view: VesselView,
     @Inject(AlertBroadcaster) private readonly broadcaster: AlertBroadcaster,
+    @Inject(LOGIN_LIMITER) private readonly limiter: LoginLimiter,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,6 +53,7 @@ class ConsoleLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     this.zones.close();
     this.view.close();
     this.broadcaster.close();
+    await this.limiter.close?.();
   }
 }
 
@@ -74,8 +80,9 @@ export class ConsoleModule {
       factory(AuditRepository, [], () => new AuditRepository(db)),
       factory(SubscriptionRepository, [], () => new SubscriptionRepository(db)),
       factory(WebhookDeliveryRepository, [], () => new WebhookDeliveryRepository(db)),
-      factory(LoginRateLimiter, [], () => new LoginRateLimiter()),
-      factory(AuthService, [UsersRepository, LoginRateLimiter], (users, limiter) =>
+      factory(LOGIN_LIMITER, [], async (): Promise<LoginLimiter> =>
+        deps.settings.redisUrl ? RedisLoginRateLimiter.connect(deps.settings.redisUrl) : new LoginRateLimiter()),
+      factory(AuthService, [UsersRepository, LOGIN_LIMITER], (users, limiter) =>
         new AuthService(users, limiter, loadJwtSecret(deps.settings.jwtSecret, deps.settings.dataDir),
           deps.settings.accessTokenTtl, deps.settings.refreshTokenTtl, deps.settings.bcryptCost)),
       factory(ZonesService, [], async () => {

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Role, UserPublic } from '@seawarden/contracts';
 import type { UserRecord, UsersRepository } from '@seawarden/store';
 import { ApiError, unauthorized } from '../common/api-error.js';
-import type { LoginRateLimiter } from './login-rate-limiter.js';
+import type { LoginLimiter } from './redis-login-rate-limiter.js';
 
 export interface LoginResponse {
   accessToken: string;
@@ -47,7 +47,7 @@ export class AuthService {
 
   constructor(
     private readonly users: UsersRepository,
-    private readonly limiter: LoginRateLimiter,
+    private readonly limiter: LoginLimiter,
     secret: string,
     private readonly accessTtl: number,
     private readonly refreshTtl: number,
@@ -62,7 +62,7 @@ export class AuthService {
   }
 
   async login(username: string, password: string, ip: string): Promise<LoginResponse> {
-    const wait = this.limiter.take(`${ip}|${username.toLowerCase()}`);
+    const wait = await this.limiter.take(`${ip}|${username.toLowerCase()}`);
     if (wait > 0) throw new ApiError(429, `too many login attempts; retry in ${wait} s`, undefined, { retryAfter: wait });
     const user = await this.users.byUsername(username);
     const ok = await bcrypt.compare(password, user?.passwordHash ?? this.dummyHash);
