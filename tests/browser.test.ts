@@ -283,4 +283,82 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-testid=map]')?.dataset.vesselFeatures ?? 0) > 0, null, { timeout: 120_000 });
     expect(offOrigin, 'requests outside the server origin').toEqual([]);
   }, 600_000);
+
+  // Last: it re-uploads the zones (exactly what the server had) and adds an account.
+  it('admin: a refused zones file names the feature, the same zones re-uploaded give the count, a new port-office account is listed; every string switches language', async () => {
+    const admin = account('admin');
+    const office = account('port_office');
+    const { accessToken } = (await (await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password: admin.password }) })).json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+    type Zones = { type: string; features: { properties: { id: string; kind: string } }[] };
+    const zones = (await (await fetch(`${origin}/api/zones`, { headers: auth })).json()) as Zones;
+    expect(zones.features.length).toBeGreaterThan(2);
+
+    const page = await login('admin');
+    await page.locator('nav a[href="#/admin"]').click();
+    await page.locator('[data-testid=zone-counts] li').first().waitFor({ timeout: 20_000 });
+    const jurCount = zones.features.filter((f) => f.properties.kind === 'jurisdiction').length;
+    await expect.poll(() => page.locator('[data-testid=zone-counts] li[data-kind=jurisdiction] strong').textContent()).toBe(String(jurCount));
+
+    // Feature 2 with a kind the engine does not know: refused, and the page says which feature and why.
+    const bad = structuredClone(zones);
+    bad.features[2]!.properties.kind = 'no_such_kind';
+    const file = page.locator('[data-testid=zones-file]');
+    await file.setInputFiles({ name: 'bad-zones.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const result = page.locator('[data-testid=zones-result]');
+    await result.locator('[data-kind=error]').waitFor({ timeout: 20_000 });
+    const refused = (await result.textContent()) ?? '';
+    expect(refused).toContain('features[2]');
+    expect(refused).toContain('no_such_kind');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-zones-refused.png'), fullPage: true });
+
+    // What GET returned, unchanged: accepted with its count, and the server still has those zones.
+    await file.setInputFiles({ name: 'zones.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(zones)) });
+    await result.locator('[data-kind=ok]').waitFor({ timeout: 30_000 });
+    expect(await result.locator('[data-kind=ok] strong').textContent()).toBe(String(zones.features.length));
+    expect(await (await fetch(`${origin}/api/zones`, { headers: auth })).json()).toEqual(zones);
+
+    // A port-office account bound to the office's jurisdiction.
+    const username = `port-test-${Date.now() % 1_000_000}`;
+    await page.locator('[data-testid=new-user-name]').fill(username);
+    await page.locator('[data-testid=new-user-password]').fill('browser-test-port-1');
+    await page.locator('[data-testid=new-user-role]').selectOption('port_office');
+    await page.locator(`[data-testid=new-user-jurisdictions] input[value="${office.jurisdictions[0]}"]`).check();
+    await page.locator('[data-testid=new-user-submit]').click();
+    const row = page.locator(`[data-testid=user-row][data-username="${username}"]`);
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.textContent()).toContain('港务办公室');
+    const users = (await (await fetch(`${origin}/api/users`, { headers: auth })).json()) as { username: string; role: string; jurisdictions: string[] }[];
+    expect(users.find((u) => u.username === username)).toMatchObject({ role: 'port_office', jurisdictions: [office.jurisdictions[0]] });
+    // Disable, then enable again: the row stays, marked, and the server follows.
+    await row.locator('[data-testid=user-disable]').click();
+    await expect.poll(() => row.getAttribute('data-disabled')).toBe('1');
+    const listed = async () => ((await (await fetch(`${origin}/api/users`, { headers: auth })).json()) as { username: string }[]).some((u) => u.username === username);
+    expect(await listed(), 'a disabled account is not listed by the server').toBe(false);
+    await row.locator('[data-testid=user-enable]').click();
+    await expect.poll(() => row.getAttribute('data-disabled')).toBe('0');
+    expect(await listed()).toBe(true);
+    await page.locator('.notice').waitFor({ state: 'hidden', timeout: 10_000 }); // the confirmation is in the language it was shown in
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-view.png'), fullPage: true });
+
+    // Language: zh → en → zh on the admin view; every visible UI string changes.
+    const zh = await visibleTexts(page);
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const en = await visibleTexts(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-english.png'), fullPage: true });
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const zhAgain = await visibleTexts(page);
+
+    expect(zh.length).toBeGreaterThan(20);
+    for (const s of [...zh, ...en]) expect(s, 'raw translation key on screen').not.toMatch(RAW_KEY);
+    const enSet = new Set(en);
+    expect(zh.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s)), 'strings that did not change with the language').toEqual([]);
+    expect(en.filter((s) => CJK.test(s)), 'Chinese left in the English UI').toEqual([]);
+    expect(zh.filter((s) => !CJK.test(s) && !LANGUAGE_NEUTRAL.has(s)), 'untranslated text in the Chinese UI').toEqual([]);
+    expect(zhAgain.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s)), 'English left after switching back').toEqual([]);
+    expect(offOrigin, 'requests outside the server origin').toEqual([]);
+    await page.close();
+  }, 300_000);
 });

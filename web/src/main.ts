@@ -6,6 +6,7 @@ import { parseRoute, resolveRoute, viewsForRole, VIEW_LABELS } from './app/roles
 import { applyI18n, lang, onLangChange, setLang, t } from './i18n/i18n.js';
 import { LiveConnection, type ConnectionState } from './live/live-socket.js';
 import { h } from './ui/dom.js';
+import { mountAdmin } from './views/admin.view.js';
 import { mountInspectorAlert } from './views/inspector-alert.view.js';
 import { mountInspectorList } from './views/inspector-list.view.js';
 import { mountLogin } from './views/login.view.js';
@@ -96,6 +97,11 @@ async function render(): Promise<void> {
   root.replaceChildren(header(ctx, route.view), n.el, main);
   if (route.view === 'operator') unmount = mountOperator(main, ctx);
   else if (route.view === 'inspector') unmount = route.alertId ? mountInspectorAlert(main, ctx, route.alertId) : mountInspectorList(main, ctx);
+  else if (route.view === 'admin')
+    unmount = mountAdmin(main, ctx, {
+      // New zones on the server: the map and zone names of the other views load them again.
+      zonesChanged: () => (zonesPromise = api.zones().catch(() => ({ type: 'FeatureCollection', features: [] }) as ZoneCollection)),
+    });
   else unmount = mountPortOffice(main, ctx);
 }
 

@@ -1,4 +1,4 @@
-import type { Alert, AlertAuditEvent, AlertRule, AlertStatus, Severity, TrackPoint, UserPublic, VesselSnapshot, ZoneProperties } from '@seawarden/contracts';
+import type { Alert, AlertAuditEvent, AlertRule, AlertStatus, Role, Severity, TrackPoint, UserPublic, VesselSnapshot, ZoneProperties } from '@seawarden/contracts';
 import { getSession, setSession, type LoginResponse } from './session.js';
 
 /** An API call that failed, with the server's message, status and route. */
@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     readonly path: string,
     readonly field?: string,
+    /** The rest of the error body (e.g. the zone upload's featureIndex and reason). */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -66,6 +68,21 @@ export interface Subscription {
   createdAt: string;
 }
 
+export interface ImportReport {
+  imported: number;
+  rejected: number;
+  errors: { row: number; line: number; field?: string; message: string }[];
+}
+
+export type RegistryImportMode = 'merge' | 'replace';
+
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  jurisdictions?: string[];
+}
+
 export interface ZoneCollection {
   type: 'FeatureCollection';
   features: { type: 'Feature'; properties: ZoneProperties; geometry: GeoJSON.Geometry }[];
@@ -115,14 +132,22 @@ export async function accessToken(): Promise<string | null> {
   return getSession()?.accessToken ?? null;
 }
 
+/** A body sent as it is with its own content type (the registry CSV), not as JSON. */
+class RawBody {
+  constructor(
+    readonly text: string,
+    readonly type: string,
+  ) {}
+}
+
 async function request<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
   const token = await accessToken();
   const headers: Record<string, string> = {};
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = body instanceof RawBody ? body.type : 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : body instanceof RawBody ? body.text : JSON.stringify(body) });
   } catch (err) {
     throw new ApiError(0, err instanceof Error ? err.message : String(err), path);
   }
@@ -130,14 +155,16 @@ async function request<T>(method: string, path: string, body?: unknown, retried 
   if (!res.ok) {
     let message = res.statusText;
     let field: string | undefined;
+    let details: Record<string, unknown> = {};
     try {
-      const j = (await res.json()) as { message?: string; field?: string };
+      const j = (await res.json()) as { message?: string; field?: string } & Record<string, unknown>;
       message = j.message ?? message;
       field = j.field;
+      details = j;
     } catch {
       /* not JSON */
     }
-    throw new ApiError(res.status, message, path, field);
+    throw new ApiError(res.status, message, path, field, details);
   }
   if (res.status === 204) return undefined as T;
   const type = res.headers.get('content-type') ?? '';
@@ -190,6 +217,15 @@ export const api = {
   createSubscription: (s: Partial<Subscription> & { secret?: string }) => request<Subscription>('POST', '/api/subscriptions', s),
   updateSubscription: (id: string, s: Partial<Subscription> & { secret?: string }) => request<Subscription>('PATCH', `/api/subscriptions/${encodeURIComponent(id)}`, s),
   deleteSubscription: (id: string) => request<void>('DELETE', `/api/subscriptions/${encodeURIComponent(id)}`),
+  // Administration (admin role).
+  putZones: (fc: unknown) => request<{ count: number }>('PUT', '/api/zones', fc),
+  calendars: () => request<unknown>('GET', '/api/calendars'),
+  putCalendars: (doc: unknown) => request<{ count: number }>('PUT', '/api/calendars', doc),
+  registryCount: () => request<{ items: RegistryEntry[]; total: number }>('GET', '/api/registry?limit=1'),
+  importRegistry: (csv: string, mode: RegistryImportMode) => request<ImportReport>('POST', `/api/registry/import?mode=${mode}`, new RawBody(csv, 'text/csv')),
+  users: () => request<UserPublic[]>('GET', '/api/users'),
+  createUser: (u: NewUser) => request<UserPublic>('POST', '/api/users', u),
+  setUserDisabled: (id: string, disabled: boolean) => request<UserPublic>('PATCH', `/api/users/${encodeURIComponent(id)}`, { disabled }),
 };
 
 /** Downloads a protected file (export, evidence) with the bearer token and saves it. */
