@@ -334,7 +334,11 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await row.locator('[data-testid=user-disable]').click();
     await expect.poll(() => row.getAttribute('data-disabled')).toBe('1');
     const listed = async () => ((await (await fetch(`${origin}/api/users`, { headers: auth })).json()) as { username: string }[]).some((u) => u.username === username);
-    expect(await listed(), 'a disabled account is not listed by the server').toBe(false);
+    expect(await listed(), 'a disabled account cannot log in and is not in the default list').toBe(false);
+    // Still there, marked, after the page is loaded again: it can be enabled later.
+    await page.reload();
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.getAttribute('data-disabled')).toBe('1');
     await row.locator('[data-testid=user-enable]').click();
     await expect.poll(() => row.getAttribute('data-disabled')).toBe('0');
     expect(await listed()).toBe(true);

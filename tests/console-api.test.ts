@@ -100,6 +100,12 @@ describe('console REST API', () => {
     expect(list.body.map((u: any) => u.username)).toContain('po-east');
     expect((await c.http('DELETE', `/api/users/${ok.body.id}`, { token: admin })).status).toBe(204);
     expect((await c.http('POST', '/api/auth/login', { body: { username: 'po-east', password: 'po-east-password' } })).status).toBe(401);
+    // Disabled accounts: not in the default list; with includeDisabled, flagged (to be enabled again).
+    expect((await c.http('GET', '/api/users', { token: admin })).body.map((u: any) => u.username)).not.toContain('po-east');
+    const all = await c.http('GET', '/api/users?includeDisabled=true', { token: admin });
+    expect(all.body.find((u: any) => u.username === 'po-east')).toMatchObject({ disabled: true, role: 'port_office' });
+    expect(all.body.find((u: any) => u.username === 'admin')).toMatchObject({ disabled: false });
+    expect((await c.http('GET', '/api/users?includeDisabled=maybe', { token: admin })).status).toBe(400);
   });
 
   it('alert list: filters and keyset paging; port offices see their jurisdiction only', async () => {

@@ -7,4 +7,6 @@ export interface UserPublic {
   role: Role;
   /** port_office: the jurisdiction zone ids it is bound to. */
   jurisdictions: string[];
+  /** In the administrators' account list: the account can no longer log in. */
+  disabled?: boolean;
 }

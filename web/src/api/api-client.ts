@@ -223,7 +223,8 @@ export const api = {
   putCalendars: (doc: unknown) => request<{ count: number }>('PUT', '/api/calendars', doc),
   registryCount: () => request<{ items: RegistryEntry[]; total: number }>('GET', '/api/registry?limit=1'),
   importRegistry: (csv: string, mode: RegistryImportMode) => request<ImportReport>('POST', `/api/registry/import?mode=${mode}`, new RawBody(csv, 'text/csv')),
-  users: () => request<UserPublic[]>('GET', '/api/users'),
+  /** Every account, the disabled ones included (flagged), so they can be enabled again. */
+  users: () => request<UserPublic[]>('GET', '/api/users?includeDisabled=true'),
   createUser: (u: NewUser) => request<UserPublic>('POST', '/api/users', u),
   setUserDisabled: (id: string, disabled: boolean) => request<UserPublic>('PATCH', `/api/users/${encodeURIComponent(id)}`, { disabled }),
 };

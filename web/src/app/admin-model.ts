@@ -58,14 +58,9 @@ export interface UserRow extends UserPublic {
   disabled: boolean;
 }
 
-/**
- * The list shown: the server lists enabled accounts only, so accounts disabled in this session
- * stay on screen (marked disabled, with "enable") until the page is left.
- */
-export function userRows(enabled: UserPublic[], disabledHere: ReadonlyMap<string, UserPublic>): UserRow[] {
-  const rows: UserRow[] = enabled.filter((u) => !disabledHere.has(u.id)).map((u) => ({ ...u, disabled: false }));
-  for (const u of disabledHere.values()) rows.push({ ...u, disabled: true });
-  return rows.sort((a, b) => a.username.localeCompare(b.username));
+/** The accounts as listed (the server includes the disabled ones, flagged), by username. */
+export function userRows(users: UserPublic[]): UserRow[] {
+  return users.map((u) => ({ ...u, disabled: u.disabled === true })).sort((a, b) => a.username.localeCompare(b.username));
 }
 
 /** Calendars in a ban-calendars document ({ calendars: [...] }), or null when it has no such list. */

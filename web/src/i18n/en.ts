@@ -231,7 +231,6 @@ export const en: Dictionary = {
   'admin.users.created': 'Account created',
   'admin.users.disabled': 'Disabled',
   'admin.users.actions': 'Actions',
-  'admin.users.disabledHint': 'The server lists active accounts only: an account disabled here stays on this list until you leave the page.',
   'admin.users.you': 'Your account',
   'admin.users.enable': 'Enable',
   'admin.users.disable': 'Disable',

@@ -229,7 +229,6 @@ export const zhCN = {
   'admin.users.created': '账号已创建',
   'admin.users.disabled': '已停用',
   'admin.users.actions': '操作',
-  'admin.users.disabledHint': '服务器只列出启用的账号：在此停用的账号在离开本页前仍显示在列表中。',
   'admin.users.you': '当前账号',
   'admin.users.enable': '启用',
   'admin.users.disable': '停用',

@@ -219,7 +219,6 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
   // ---- users ----
   let users: UserPublic[] = [];
   let usersLoaded = false;
-  const disabledHere = new Map<string, UserPublic>();
   const usersBody = h('tbody', { 'data-testid': 'users-tbody' }, h('tr', {}, h('td', { colspan: 5, class: 'empty', i18n: 'common.loading' })));
   const username = h('input', { id: 'new-user-name', name: 'username', autocomplete: 'off', required: true, 'data-testid': 'new-user-name' });
   const password = h('input', { id: 'new-user-password', name: 'password', type: 'password', autocomplete: 'new-password', required: true, 'data-testid': 'new-user-password' });
@@ -288,7 +287,6 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
         h('thead', {}, h('tr', {}, h('th', { i18n: 'login.username' }), h('th', { i18n: 'admin.users.role' }), h('th', { i18n: 'admin.users.jurisdictions' }), h('th', { i18n: 'admin.users.disabled' }), h('th', { i18n: 'admin.users.actions' }))),
         usersBody,
       ),
-      h('p', { class: 'hint', i18n: 'admin.users.disabledHint' }),
       form,
     ),
   );
@@ -300,7 +298,7 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
 
   function renderUsers(): void {
     if (!usersLoaded) return;
-    const rows = userRows(users, disabledHere);
+    const rows = userRows(users);
     if (!rows.length) return void usersBody.replaceChildren(h('tr', {}, h('td', { colspan: 5, class: 'empty', i18n: 'common.none' })));
     usersBody.replaceChildren(
       ...rows.map((u) => {
@@ -324,11 +322,7 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
   async function setDisabled(u: UserPublic, disabled: boolean): Promise<void> {
     try {
       const updated = await api.setUserDisabled(u.id, disabled);
-      if (disabled) disabledHere.set(u.id, updated);
-      else {
-        disabledHere.delete(u.id);
-        users = [...users.filter((x) => x.id !== u.id), updated];
-      }
+      users = [...users.filter((x) => x.id !== u.id), { ...updated, disabled }];
       ctx.notify(t(disabled ? 'admin.users.disabledDone' : 'admin.users.enabledDone'));
       renderUsers();
     } catch (err) {

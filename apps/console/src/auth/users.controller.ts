@@ -1,4 +1,4 @@
-import { Body, Delete, Get, HttpCode, Inject, Param, Patch, Post } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ROLES, type UserPublic } from '@seawarden/contracts';
 import { UsersRepository } from '@seawarden/store';
@@ -14,6 +14,7 @@ import { AuthService, publicUser, type Principal } from './auth.service.js';
 
 const role = z.enum(ROLES as unknown as ['operator', 'inspector', 'port_office', 'admin']);
 const jurisdictions = z.array(z.string().min(1).max(100)).max(100);
+const listQuery = z.object({ includeDisabled: z.enum(['true', 'false']).optional() }).strict();
 const createSchema = z.object({
   username: z.string().regex(/^[A-Za-z0-9._@-]{3,64}$/, 'letters, digits, . _ @ - (3–64)'),
   password: z.string().min(8).max(200),
@@ -45,9 +46,12 @@ export class UsersController {
   }
 
   @Roles('admin')
+  /** Enabled accounts; with `includeDisabled=true` also the disabled ones (to enable them again), each with `disabled`. */
   @Get()
-  async list(): Promise<UserPublic[]> {
-    return (await this.users.list()).filter((u) => !u.disabled).map(publicUser);
+  @ApiZodQuery(listQuery)
+  async list(@Query() q: unknown): Promise<UserPublic[]> {
+    const { includeDisabled } = validate(listQuery, q ?? {});
+    return (await this.users.list()).filter((u) => includeDisabled === 'true' || !u.disabled).map((u) => ({ ...publicUser(u), disabled: u.disabled }));
   }
 
   @Roles('admin')
