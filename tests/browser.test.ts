@@ -164,6 +164,27 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     return (await page.evaluate(VISIBLE_TEXT_SCRIPT)) as string[];
   }
 
+  /** zh → en → zh on the current view: every visible UI string changes, none is left untranslated. */
+  async function expectLanguageSwitch(page: Page, screenshot: string, shot: { fullPage?: boolean } = {}): Promise<void> {
+    const zh = await visibleTexts(page);
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const en = await visibleTexts(page);
+    await page.screenshot({ path: join(ARTIFACTS, screenshot), ...shot });
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const zhAgain = await visibleTexts(page);
+
+    expect(zh.length).toBeGreaterThan(20);
+    for (const s of [...zh, ...en]) expect(s, 'raw translation key on screen').not.toMatch(RAW_KEY);
+    const enSet = new Set(en);
+    expect(zh.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s)), 'strings that did not change with the language').toEqual([]);
+    expect(en.filter((s) => CJK.test(s)), 'Chinese left in the English UI').toEqual([]);
+    expect(zh.filter((s) => !CJK.test(s) && !LANGUAGE_NEUTRAL.has(s)), 'untranslated text in the Chinese UI').toEqual([]);
+    expect(zhAgain.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s)), 'English left after switching back').toEqual([]);
+    expect(zhAgain.filter((s) => !CJK.test(s) && !LANGUAGE_NEUTRAL.has(s)), 'untranslated text after switching back').toEqual([]);
+  }
+
   it('operator: vessels on the map, a scripted violation in the feed, click → vessel panel; every string switches language', async () => {
     const page = await login('operator');
     const map = page.locator('[data-testid=map][data-ready="1"]');
@@ -184,25 +205,7 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(digits!);
     await page.screenshot({ path: join(ARTIFACTS, 'operator-alert-vessel-panel.png') });
 
-    // Language: zh → en → zh; every visible UI string changes.
-    const zh = await visibleTexts(page);
-    await page.locator('[data-testid=lang-switch]').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    const en = await visibleTexts(page);
-    await page.screenshot({ path: join(ARTIFACTS, 'operator-english.png') });
-    await page.locator('[data-testid=lang-switch]').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    const zhAgain = await visibleTexts(page);
-
-    expect(zh.length).toBeGreaterThan(20);
-    for (const s of [...zh, ...en]) expect(s, 'raw translation key on screen').not.toMatch(RAW_KEY);
-    const enSet = new Set(en);
-    const same = zh.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s));
-    expect(same, 'strings that did not change with the language').toEqual([]);
-    expect(en.filter((s) => CJK.test(s)), 'Chinese left in the English UI').toEqual([]);
-    expect(zh.filter((s) => !CJK.test(s) && !LANGUAGE_NEUTRAL.has(s)), 'untranslated text in the Chinese UI').toEqual([]);
-    expect(zhAgain.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s)), 'English left after switching back').toEqual([]);
-    expect(zhAgain.filter((s) => !CJK.test(s) && !LANGUAGE_NEUTRAL.has(s))).toEqual([]);
+    await expectLanguageSwitch(page, 'operator-english.png');
     expect(offOrigin, 'requests outside the server origin').toEqual([]);
     await page.close();
   }, 400_000);
@@ -345,23 +348,7 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await page.locator('.notice').waitFor({ state: 'hidden', timeout: 10_000 }); // the confirmation is in the language it was shown in
     await page.screenshot({ path: join(ARTIFACTS, 'admin-view.png'), fullPage: true });
 
-    // Language: zh → en → zh on the admin view; every visible UI string changes.
-    const zh = await visibleTexts(page);
-    await page.locator('[data-testid=lang-switch]').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
-    const en = await visibleTexts(page);
-    await page.screenshot({ path: join(ARTIFACTS, 'admin-english.png'), fullPage: true });
-    await page.locator('[data-testid=lang-switch]').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    const zhAgain = await visibleTexts(page);
-
-    expect(zh.length).toBeGreaterThan(20);
-    for (const s of [...zh, ...en]) expect(s, 'raw translation key on screen').not.toMatch(RAW_KEY);
-    const enSet = new Set(en);
-    expect(zh.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s)), 'strings that did not change with the language').toEqual([]);
-    expect(en.filter((s) => CJK.test(s)), 'Chinese left in the English UI').toEqual([]);
-    expect(zh.filter((s) => !CJK.test(s) && !LANGUAGE_NEUTRAL.has(s)), 'untranslated text in the Chinese UI').toEqual([]);
-    expect(zhAgain.filter((s) => enSet.has(s) && !LANGUAGE_NEUTRAL.has(s)), 'English left after switching back').toEqual([]);
+    await expectLanguageSwitch(page, 'admin-english.png', { fullPage: true });
     expect(offOrigin, 'requests outside the server origin').toEqual([]);
     await page.close();
   }, 300_000);
