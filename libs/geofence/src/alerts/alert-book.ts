@@ -246,7 +246,7 @@ export class AlertBook {
     return { adopted, dropped, refreshed };
   }
 
-  /** Removes an episode without a change (the database already has its end). */
+  /** Takes an episode out of the book and off its vessel (emits nothing: close() does that). */
   private forget(v: VesselState, ep: Episode): void {
     this.episodes.delete(ep.key);
     if (v.episodes) {
