@@ -122,6 +122,18 @@ describe('console REST API', () => {
     const east = await c.tokenFor('port_office', ['jur-east']);
     const pe = await c.http('GET', '/api/alerts?limit=100', { token: east });
     expect(pe.body.items.map((a: any) => a.mmsi).sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => 412100000 + i));
+    // Paged: exactly `limit` per page, in order, although the list interleaves other waters.
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const r: { body: { items: { id: string }[]; nextCursor: string | null } } = await c.http('GET', `/api/alerts?limit=2${cursor ? `&cursor=${cursor}` : ''}`, { token: east });
+      expect(r.body.items.length, `page ${i + 1}`).toBe(r.body.nextCursor ? 2 : r.body.items.length);
+      expect(r.body.items.length).toBeLessThanOrEqual(2);
+      paged.push(...r.body.items.map((a) => a.id));
+      cursor = r.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(paged).toEqual(ids.slice(0, 7).reverse());
     expect((await c.http('GET', `/api/alerts/${ids[8]}`, { token: east })).status).toBe(403);
     expect((await c.http('GET', `/api/alerts/${ids[1]}`, { token: east })).status).toBe(200);
     const ack = await c.http('POST', `/api/alerts/${ids[2]}/acknowledge`, { token: east, body: {} });

@@ -4,7 +4,7 @@ import type { Principal } from '../auth/auth.service.js';
 import { publicUser } from '../auth/auth.service.js';
 import { badRequest, conflict, forbidden, notFound } from '../common/api-error.js';
 import type { AlertListFilter, ConsoleStore } from '../console.deps.js';
-import { SqlAlertReader } from './sql-alert-reader.js';
+import { alertCursorAfter, SqlAlertReader } from './sql-alert-reader.js';
 import type { AlertBroadcaster } from '../live/alert-broadcaster.js';
 import type { JurisdictionIndex } from '../live/jurisdiction-index.js';
 
@@ -71,13 +71,22 @@ export class AlertsService {
   async list(p: Principal, filter: AlertListFilter): Promise<{ items: Alert[]; nextCursor: string | null }> {
     const limit = filter.limit ?? 100;
     if (p.role !== 'port_office') return this.reader.list({ ...filter, limit });
-    // Port offices: filtered after paging, whole pages at a time (a page may hold a few more
-    // than `limit`), until enough are found or the list ends.
+    // Port offices: the jurisdiction is a polygon test, made here on pages of the list until
+    // `limit` alerts are found (the cursor then points after the last one returned) or the list
+    // ends; after 100 pages the caller gets what was found and a cursor to go on from.
     const items: Alert[] = [];
     let cursor = filter.cursor ?? null;
-    for (let i = 0; i < 100 && items.length < limit; i++) {
+    for (let i = 0; i < 100; i++) {
       const page = await this.reader.list({ ...filter, cursor, limit });
-      items.push(...page.items.filter((a) => this.visible(p, a)));
+      for (let k = 0; k < page.items.length; k++) {
+        const a = page.items[k]!;
+        if (!this.visible(p, a)) continue;
+        items.push(a);
+        if (items.length === limit) {
+          const more = k < page.items.length - 1 || page.nextCursor !== null;
+          return { items, nextCursor: more ? alertCursorAfter(a) : null };
+        }
+      }
       cursor = page.nextCursor;
       if (!cursor) break;
     }

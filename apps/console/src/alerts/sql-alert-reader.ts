@@ -21,7 +21,8 @@ export const alertFromRow = (r: any): Alert => ({
   status: r.status ?? 'open',
 });
 
-const encode = (a: { openedAt: string; id: string }) => Buffer.from(JSON.stringify([a.openedAt, a.id])).toString('base64url');
+/** The list cursor after an alert (the store's format: [openedAt, id], base64url JSON). */
+export const alertCursorAfter = (a: { openedAt: string; id: string }) => Buffer.from(JSON.stringify([a.openedAt, a.id])).toString('base64url');
 function decode(cursor: string): [string, string] {
   try {
     const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -77,6 +78,6 @@ export class SqlAlertReader {
       params,
     );
     const items = rows.slice(0, limit).map(alertFromRow);
-    return { items, nextCursor: rows.length > limit ? encode(items[items.length - 1]!) : null };
+    return { items, nextCursor: rows.length > limit ? alertCursorAfter(items[items.length - 1]!) : null };
   }
 }
