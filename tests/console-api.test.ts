@@ -206,6 +206,33 @@ describe('console REST API', () => {
     expect(z.body.features).toHaveLength(3); // the bad upload changed nothing
   });
 
+  it('declares a temporary closure over a zone\'s area for a window, and lifts it', async () => {
+    const body = { area: 'jur-east', name: { zh: '台风停航', en: 'Typhoon sailing ban' }, validFrom: '2026-09-14T18:00:00+08:00', validTo: '2026-09-16T06:00:00+08:00' };
+    const bad = async (b: unknown, field: RegExp) => {
+      const r = await c.http('POST', '/api/zones/closures', { token: admin, body: b });
+      expect(r.status, JSON.stringify(b)).toBe(400);
+      expect(r.body.message).toMatch(field);
+    };
+    await bad({ ...body, area: 'jur-atlantis' }, /area: no zone 'jur-atlantis'/);
+    await bad({ ...body, validTo: '2026-09-14T17:00:00+08:00' }, /validTo/);
+    await bad({ ...body, validFrom: 'tomorrow' }, /validFrom/);
+    expect((await c.http('POST', '/api/zones/closures', { token: operator, body })).status).toBe(403);
+
+    const made = await c.http('POST', '/api/zones/closures', { token: admin, body });
+    expect(made.status).toBe(201);
+    expect(made.body.properties).toMatchObject({ kind: 'temporary_closure', validFrom: body.validFrom, validTo: body.validTo, area: 'jur-east', name: body.name });
+    const zones = (await c.http('GET', '/api/zones', { token: operator })).body;
+    const east = zones.features.find((f: any) => f.properties.id === 'jur-east');
+    const closure = zones.features.find((f: any) => f.properties.id === made.body.properties.id);
+    expect(closure.geometry).toEqual(east.geometry);
+    expect((await c.http('POST', '/api/zones/closures', { token: admin, body })).status).toBe(409); // same area and start
+
+    expect((await c.http('DELETE', '/api/zones/closures/jur-east', { token: admin })).status).toBe(400); // not a closure
+    expect((await c.http('DELETE', '/api/zones/closures/nope', { token: admin })).status).toBe(404);
+    expect((await c.http('DELETE', `/api/zones/closures/${made.body.properties.id}`, { token: admin })).status).toBe(204);
+    expect((await c.http('GET', '/api/zones', { token: operator })).body.features).toHaveLength(zones.features.length - 1);
+  });
+
   it('registry CSV import imports the good rows and reports the bad ones', async () => {
     const csv = [
       'mmsi,name,category,gear,licensedPassengers,homePort,notes',

@@ -44,6 +44,8 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/alerts/:id/report.html': ['inspector', 'admin', 'port_office'],
   'GET /api/zones': ALL,
   'PUT /api/zones': ['admin'],
+  'POST /api/zones/closures': ['admin'],
+  'DELETE /api/zones/closures/:id': ['admin'],
   'GET /api/calendars': ALL,
   'PUT /api/calendars': ['admin'],
   'GET /api/registry': ['operator', 'inspector', 'admin'],

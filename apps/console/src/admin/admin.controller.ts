@@ -1,4 +1,4 @@
-import { Body, Get, Inject, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { ApiZodBody, ApiZodQuery } from '../common/api-zod.js';
@@ -17,6 +17,14 @@ const registryQuery = z.object({
   offset: z.coerce.number().int().min(0).optional(),
 }).strict();
 const importQuery = z.object({ mode: z.enum(['merge', 'replace']).optional() }).strict();
+const isoTime = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date-time, e.g. 2026-09-14T18:00:00+08:00');
+const closureSchema = z.object({
+  area: z.string().min(1).max(100),
+  name: z.object({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict(),
+  validFrom: isoTime,
+  validTo: isoTime,
+  id: z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'letters, digits, _ . - only').optional(),
+}).strict().refine((c) => Date.parse(c.validFrom) < Date.parse(c.validTo), { message: 'must be after validFrom', path: ['validTo'] });
 
 /** Zones, ban calendars, vessel registry and feeds. */
 @ConsoleController('api', 'administration')
@@ -38,6 +46,21 @@ export class AdminController {
   putZones(@Body() body: unknown) {
     if (!body || typeof body !== 'object') throw badRequest('body: expected a GeoJSON FeatureCollection', 'body');
     return this.zones.replace(body);
+  }
+
+  /** A temporary closure (typhoon sailing ban, …) over an existing zone's area, for a validity window. */
+  @Roles('admin')
+  @Post('zones/closures')
+  @ApiZodBody(closureSchema)
+  declareClosure(@Body() body: unknown) {
+    return this.zones.declareClosure(validate(closureSchema, body));
+  }
+
+  @Roles('admin')
+  @Delete('zones/closures/:id')
+  @HttpCode(204)
+  async liftClosure(@Param('id') id: string): Promise<void> {
+    await this.zones.liftClosure(id);
   }
 
   /** What the engine in this process runs with, else what is shared in the database, else the built-in ones. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { loadZones } from '@seawarden/geofence';
 import { readGeoJson, scenarioDataDir } from '@seawarden/geofence/scenario';
 import type { ConsoleDeps, GeoJsonFeatureCollection } from '../console.deps.js';
-import { badRequest } from '../common/api-error.js';
+import { badRequest, conflict, notFound } from '../common/api-error.js';
 import { JurisdictionIndex } from '../live/jurisdiction-index.js';
 
 const EMPTY: GeoJsonFeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -61,6 +61,35 @@ export class ZonesService {
   }
 
   /** Validates with the engine's loader (400 naming the feature), swaps live, persists. */
+  /**
+   * A temporary closure (e.g. a typhoon sailing ban) over the area of an existing zone, for a
+   * validity window: added to the zones as one more feature, validated and applied as any
+   * upload. Returns the new feature.
+   */
+  async declareClosure(c: { area: string; name: { zh: string; en: string }; validFrom: string; validTo: string; id?: string }) {
+    const area = this.zone(c.area);
+    if (!area) throw badRequest(`area: no zone '${c.area}'`, 'area');
+    const current = this.get();
+    const id = c.id ?? `closure-${c.area}-${Date.parse(c.validFrom).toString(36)}`;
+    if (current.features.some((f) => f.properties?.id === id)) throw conflict(`id: a zone '${id}' exists already`, 'id');
+    const feature = {
+      type: 'Feature' as const,
+      properties: { id, kind: 'temporary_closure', name: c.name, validFrom: c.validFrom, validTo: c.validTo, area: c.area },
+      geometry: area.geometry,
+    };
+    await this.replace({ ...current, features: [...current.features, feature] });
+    return feature;
+  }
+
+  /** Lifts a temporary closure before its end (other kinds of zones are changed by upload). */
+  async liftClosure(id: string): Promise<void> {
+    const z = this.zone(id);
+    if (!z) throw notFound(`zone ${id} not found`);
+    if (z.properties?.kind !== 'temporary_closure') throw badRequest(`id: zone '${id}' is a ${String(z.properties?.kind)} zone, not a temporary closure`, 'id');
+    const current = this.get();
+    await this.replace({ ...current, features: current.features.filter((f) => f.properties?.id !== id) });
+  }
+
   async replace(input: unknown): Promise<{ count: number }> {
     try {
       loadZones(input);
