@@ -346,6 +346,24 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await expect.poll(() => row.getAttribute('data-disabled')).toBe('0');
     expect(await listed()).toBe(true);
     await page.locator('.notice').waitFor({ state: 'hidden', timeout: 10_000 }); // the confirmation is in the language it was shown in
+    // A typhoon sailing ban over the office's waters: declared, in the zones the server runs, lifted.
+    const jurId = office.jurisdictions[0]!;
+    await page.locator('[data-testid=closure-area]').selectOption(jurId);
+    await page.locator('[data-testid=closure-name-zh]').fill('台风停航（测试）');
+    await page.locator('[data-testid=closure-name-en]').fill('Typhoon sailing ban (test)');
+    await page.locator('[data-testid=closure-from]').fill('2026-09-14T18:00');
+    await page.locator('[data-testid=closure-to]').fill('2026-09-16T06:00');
+    await page.locator('[data-testid=closure-submit]').click();
+    const closureRow = page.locator('[data-testid=closure-row]', { hasText: '台风停航（测试）' }); // the scenario has a closure of its own
+    await closureRow.first().waitFor({ timeout: 20_000 });
+    expect(await closureRow.first().textContent()).toContain('2026-09-14 18:00');
+    const closureId = await closureRow.first().getAttribute('data-zone-id');
+    const served = (await (await fetch(`${origin}/api/zones`, { headers: auth })).json()) as { features: { properties: Record<string, unknown> }[] };
+    expect(served.features.find((f) => f.properties.id === closureId)?.properties).toMatchObject({ kind: 'temporary_closure', area: jurId, validFrom: '2026-09-14T10:00:00.000Z', validTo: '2026-09-15T22:00:00.000Z' });
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-closure.png'), fullPage: true });
+    await closureRow.first().locator('[data-testid=closure-lift]').click();
+    await expect.poll(() => closureRow.count(), { timeout: 20_000 }).toBe(0);
+    await page.locator('.notice').waitFor({ state: 'hidden', timeout: 10_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'admin-view.png'), fullPage: true });
 
     await expectLanguageSwitch(page, 'admin-english.png', { fullPage: true });

@@ -219,6 +219,8 @@ export const api = {
   deleteSubscription: (id: string) => request<void>('DELETE', `/api/subscriptions/${encodeURIComponent(id)}`),
   // Administration (admin role).
   putZones: (fc: unknown) => request<{ count: number }>('PUT', '/api/zones', fc),
+  declareClosure: (c: { area: string; name: { zh: string; en: string }; validFrom: string; validTo: string }) => request<unknown>('POST', '/api/zones/closures', c),
+  liftClosure: (id: string) => request<void>('DELETE', `/api/zones/closures/${encodeURIComponent(id)}`),
   calendars: () => request<unknown>('GET', '/api/calendars'),
   putCalendars: (doc: unknown) => request<{ count: number }>('PUT', '/api/calendars', doc),
   registryCount: () => request<{ items: RegistryEntry[]; total: number }>('GET', '/api/registry?limit=1'),

@@ -5,6 +5,7 @@ import type { Unmount, ViewContext } from '../app/context.js';
 import { errorText } from '../app/errors.js';
 import { onLangChange, pick, t, type MessageKey } from '../i18n/i18n.js';
 import { data, h } from '../ui/dom.js';
+import { closuresCard } from './admin-closures.js';
 
 /** Shown at most per registry import; the rest is counted. */
 const MAX_ROW_ERRORS = 200;
@@ -77,7 +78,14 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
     ),
   );
 
+  const closures = closuresCard(ctx, async () => {
+    hooks.zonesChanged();
+    await loadZones();
+  });
+  page.append(closures.el);
+
   function renderZones(): void {
+    closures.render(zones);
     zoneTotal.textContent = zones ? String(zones.features.length) : '—';
     zoneSummary.replaceChildren(
       ...zoneCountsByKind(zones).map(({ kind, count }) =>
