@@ -101,6 +101,31 @@ function banViolation(ctx: DayContext, v: Violation[], from: number, to: number)
   if (w) v.push({ rule: 'fishing_during_ban', fromMs: w[0], toMs: w[1] });
 }
 
+/**
+ * Round trips between where the boat is (`back`) and `there`: a stop, the leg out, a stop, the
+ * leg back, until `trips` are done or `lastDepartureMs` has passed. Returns when the first trip
+ * left and the last one came back (0 when none did).
+ */
+function shuttle(
+  it: Itinerary,
+  c: DayContext,
+  back: LatLon,
+  there: LatLon,
+  o: { trips: number; stopMin: [number, number]; kn: [number, number]; lastDepartureMs: number },
+): { first: number; lastArrival: number } {
+  let first = 0;
+  let lastArrival = 0;
+  for (let k = 0; k < o.trips && it.t < o.lastDepartureMs; k++) {
+    it.stayFor(c.rng.range(o.stopMin[0], o.stopMin[1]) * MIN, NAV.underway);
+    if (!first) first = it.t;
+    it.sail([there], c.rng.range(o.kn[0], o.kn[1]));
+    it.stayFor(c.rng.range(o.stopMin[0], o.stopMin[1]) * MIN, NAV.underway);
+    it.sail([back], c.rng.range(o.kn[0], o.kn[1]));
+    lastArrival = it.t;
+  }
+  return { first, lastArrival };
+}
+
 const marinaOut = (berth: LatLon, wps: readonly LatLon[], kn: number): Path => path(berth, [wps, kn]);
 
 /** Fishing vessels that stay in port all day (most of the fleet during the moratorium). */
@@ -217,12 +242,7 @@ export const FLEET: VesselDef[] = [
         const from = it.t;
         it.sail([LANDING.liuhengNorth], 7);
         const trips = c.peak ? c.rng.int(4, 6) : c.rng.int(2, 4);
-        for (let k = 0; k < trips && it.t < c.sunsetMs - 120 * MIN; k++) {
-          it.stayFor(c.rng.range(5, 12) * MIN, NAV.underway);
-          it.sail([LANDING.taohuaWest], c.rng.range(11, 14));
-          it.stayFor(c.rng.range(5, 12) * MIN, NAV.underway);
-          it.sail([LANDING.liuhengNorth], c.rng.range(11, 14));
-        }
+        shuttle(it, c, LANDING.liuhengNorth, LANDING.taohuaWest, { trips, stopMin: [5, 12], kn: [11, 14], lastDepartureMs: c.sunsetMs - 120 * MIN });
         it.stayFor(c.rng.range(5, 10) * MIN, NAV.underway);
         it.sail([LIUHENG_MOORING], 7);
         o.violations.push({ rule: 'illegal_passenger_carrying', fromMs: from, toMs: it.t });
@@ -252,17 +272,7 @@ export const FLEET: VesselDef[] = [
         it.stayUntil(c.at(8, c.rng.int(20, 60)));
         follow(it, toPier);
         const trips = c.peak ? c.rng.int(6, 9) : c.rng.int(3, 5);
-        const last = c.sunsetMs - 75 * MIN;
-        let first = 0;
-        let lastArrival = 0;
-        for (let k = 0; k < trips && it.t < last; k++) {
-          it.stayFor(c.rng.range(4, 12) * MIN, NAV.underway);
-          if (!first) first = it.t;
-          it.sail([LANDING.putuoWest], c.rng.range(14, 18));
-          it.stayFor(c.rng.range(4, 12) * MIN, NAV.underway);
-          it.sail([LANDING.zhujiajianPier], c.rng.range(14, 18));
-          lastArrival = it.t;
-        }
+        const { first, lastArrival } = shuttle(it, c, LANDING.zhujiajianPier, LANDING.putuoWest, { trips, stopMin: [4, 12], kn: [14, 18], lastDepartureMs: c.sunsetMs - 75 * MIN });
         if (first) o.violations.push({ rule: 'illegal_passenger_carrying', fromMs: first, toMs: lastArrival });
         it.stayFor(c.rng.range(5, 15) * MIN, NAV.underway);
         follow(it, reversePath(toPier));
@@ -347,12 +357,7 @@ export const FLEET: VesselDef[] = [
         follow(it, harbour);
         follow(it, sea);
         const trips = c.peak ? c.rng.int(5, 8) : c.rng.int(3, 5);
-        for (let k = 0; k < trips && it.t < c.sunsetMs - 90 * MIN; k++) {
-          it.stayFor(c.rng.range(5, 12) * MIN, NAV.underway);
-          it.sail([LANDING.taohuaEast], c.rng.range(12, 16));
-          it.stayFor(c.rng.range(5, 12) * MIN, NAV.underway);
-          it.sail([LANDING.dengbuEast], c.rng.range(12, 16));
-        }
+        shuttle(it, c, LANDING.dengbuEast, LANDING.taohuaEast, { trips, stopMin: [5, 12], kn: [12, 16], lastDepartureMs: c.sunsetMs - 90 * MIN });
         it.stayFor(c.rng.range(5, 10) * MIN, NAV.underway);
         follow(it, reversePath(sea));
         follow(it, reversePath(harbour));
