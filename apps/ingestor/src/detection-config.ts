@@ -62,18 +62,16 @@ export class DetectionConfigHolder implements DetectionPort {
   }
   /** Throws the loader's ZoneFileError (with featureIndex) on an invalid collection. */
   replace(fc: unknown): { count: number } {
-    const zones = loadZones(fc);
-    this.swap({ ...this.parts, zones, zonesGeoJson: fc as GeoJsonFeatureCollection });
-    return { count: (fc as GeoJsonFeatureCollection).features.length };
+    this.replaceShared({ zonesGeoJson: fc });
+    return { count: this.parts.zonesGeoJson.features.length };
   }
   replaceCalendars(json: unknown): { count: number } {
-    const calendars = loadCalendars(json);
-    this.swap({ ...this.parts, calendars, calendarsJson: json });
-    return { count: calendars.ids().length };
+    this.replaceShared({ calendarsJson: json });
+    return { count: this.parts.calendars.ids().length };
   }
   /**
-   * Zones and/or calendars edited elsewhere (another process, through the database), swapped in
-   * one step: a zone may name a calendar that arrives in the same reload.
+   * Zones and/or calendars swapped in one step (a zone may name a calendar that arrives with
+   * it, e.g. in one reload of what another process stored); each is validated by its loader.
    */
   replaceShared(next: { zonesGeoJson?: unknown; calendarsJson?: unknown }): void {
     const parts = { ...this.parts };

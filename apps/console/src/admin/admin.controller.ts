@@ -8,7 +8,7 @@ import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
 import { validate } from '../common/validate.js';
 import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
 import { ZonesService } from '../zones/zones.service.js';
-import { builtInCalendars, validateCalendars } from './ban-calendars.js';
+import { builtInCalendars } from './ban-calendars.js';
 import { RegistryService } from './registry.service.js';
 
 const registryQuery = z.object({
@@ -77,17 +77,7 @@ export class AdminController {
   @Put('calendars')
   async putCalendars(@Body() body: unknown) {
     if (!body || typeof body !== 'object') throw badRequest('body: expected ban calendars JSON', 'body');
-    const count = validateCalendars(body, this.zones.get());
-    // As for zones: the engine here first, then the database, the engine put back if that fails.
-    const previous = this.deps.zones?.calendars?.();
-    if (this.deps.zones?.replaceCalendars) await this.deps.zones.replaceCalendars(body);
-    try {
-      await this.deps.store.calendars.replace(body);
-    } catch (err) {
-      if (this.deps.zones?.replaceCalendars && previous !== undefined) await this.deps.zones.replaceCalendars(previous);
-      throw err;
-    }
-    return { count };
+    return this.zones.replaceCalendars(body);
   }
 
   @Roles('operator', 'inspector', 'admin')

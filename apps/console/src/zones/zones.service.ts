@@ -4,6 +4,7 @@ import { readGeoJson, scenarioDataDir } from '@seawarden/geofence/scenario';
 import type { ConsoleDeps, GeoJsonFeatureCollection } from '../console.deps.js';
 import { badRequest, conflict, notFound } from '../common/api-error.js';
 import { JurisdictionIndex } from '../live/jurisdiction-index.js';
+import { validateCalendars } from '../admin/ban-calendars.js';
 
 const EMPTY: GeoJsonFeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -61,6 +62,14 @@ export class ZonesService {
   }
 
   /** Validates with the engine's loader (400 naming the feature), swaps live, persists. */
+  /** Ban calendars (validated against the zones in force): to the engine here, then the database. */
+  async replaceCalendars(body: unknown): Promise<{ count: number }> {
+    const count = validateCalendars(body, this.get());
+    const engine = this.deps.zones;
+    await engineThenStore(engine?.replaceCalendars?.bind(engine), engine?.calendars?.(), body, (v) => this.deps.store.calendars.replace(v));
+    return { count };
+  }
+
   /**
    * A temporary closure (e.g. a typhoon sailing ban) over the area of an existing zone, for a
    * validity window: added to the zones as one more feature, validated and applied as any
@@ -104,18 +113,25 @@ export class ZonesService {
       );
     }
     const fc = input as GeoJsonFeatureCollection;
-    // The engine here (if any) takes them first: it also refuses zones its calendars do not fit.
-    // Then the database; should that fail, the engine goes back to the zones it had.
-    const previous = this.get();
-    if (this.deps.zones?.replace) await this.deps.zones.replace(fc);
-    try {
-      await this.deps.store.zones.replace(fc);
-    } catch (err) {
-      if (this.deps.zones?.replace) await this.deps.zones.replace(previous);
-      throw err;
-    }
+    const engine = this.deps.zones;
+    await engineThenStore(engine?.replace?.bind(engine), this.get(), fc, (v) => this.deps.store.zones.replace(v));
     this.cached = fc;
     this.jurisdictions.load(this.get());
     return { count: fc.features.length };
+  }
+}
+
+/**
+ * An edit of what the engine runs with: the engine in this process (if any) takes it first, as
+ * it refuses combinations the loaders alone do not see (a ban zone naming a missing calendar);
+ * then the database; should that write fail, the engine goes back to what it had.
+ */
+async function engineThenStore<T>(swap: ((v: T) => unknown) | undefined, previous: T | undefined, next: T, store: (v: T) => Promise<void>): Promise<void> {
+  if (swap) await swap(next);
+  try {
+    await store(next);
+  } catch (err) {
+    if (swap && previous !== undefined) await swap(previous);
+    throw err;
   }
 }
