@@ -154,33 +154,21 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
  * to the database when it has none.
  */
 async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof loadDetectionConfig>, store: Store, log: LoggerService): Promise<DetectionParts> {
-  let zones = files.zones;
-  let zonesGeoJson = readGeoJson('zones', files.files.zones) as unknown as GeoJsonFeatureCollection;
-  const saved = config.zonesFile ? null : await savedZones(store);
-  if (saved && saved.features.length > 0) {
-    try {
-      zones = loadZones(saved);
-      zonesGeoJson = saved;
-      log.log(`zones from the database (${saved.features.length}; set ZONES_FILE to replace them from a file)`);
-    } catch (err) {
-      log.warn(`zones in the database are invalid (${(err as Error).message}); using ${files.files.zones}`);
-    }
-  }
-  if (zonesGeoJson !== saved) await writeZones(store, zonesGeoJson, log);
-
-  let calendars = files.calendars;
-  let calendarsJson: unknown = JSON.parse(readFileSync(files.files.calendars, 'utf8'));
-  const savedCalendars = config.calendarsFile ? null : await store.calendars.load();
-  if (savedCalendars !== null) {
-    try {
-      calendars = loadCalendars(savedCalendars);
-      calendarsJson = savedCalendars;
-      log.log(`ban calendars from the database (${calendars.ids().length}; set CALENDARS_FILE to replace them from a file)`);
-    } catch (err) {
-      log.warn(`ban calendars in the database are invalid (${(err as Error).message}); using ${files.files.calendars}`);
-    }
-  }
-  if (calendarsJson !== savedCalendars) await writeCalendars(store, calendarsJson, log);
+  const storedZones = config.zonesFile ? null : await savedZones(store);
+  const zones = await sharedConfig(log, {
+    what: 'zones', setting: 'ZONES_FILE', path: files.files.zones,
+    stored: storedZones && storedZones.features.length > 0 ? storedZones : null,
+    file: { value: files.zones, raw: readGeoJson('zones', files.files.zones) },
+    load: (raw) => loadZones(raw), count: (z) => z.size,
+    write: (raw) => store.zones.replace(raw as GeoJsonFeatureCollection),
+  });
+  const calendars = await sharedConfig(log, {
+    what: 'ban calendars', setting: 'CALENDARS_FILE', path: files.files.calendars,
+    stored: config.calendarsFile ? null : await store.calendars.load(),
+    file: { value: files.calendars, raw: JSON.parse(readFileSync(files.files.calendars, 'utf8')) as unknown },
+    load: (raw) => loadCalendars(raw), count: (c) => c.ids().length,
+    write: (raw) => store.calendars.replace(raw),
+  });
 
   let registry = files.registry;
   const rows = config.registryFile ? [] : await store.registry.rows();
@@ -194,29 +182,37 @@ async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof 
   } else {
     await writeRegistry(store, files.registry, log);
   }
-  return { zones, zonesGeoJson, calendars, calendarsJson, registry };
+  return { zones: zones.value, zonesGeoJson: zones.raw as GeoJsonFeatureCollection, calendars: calendars.value, calendarsJson: calendars.raw, registry };
+}
+
+/**
+ * One piece of the configuration shared through the database (zones, ban calendars): what the
+ * database holds when it is valid (and no file is named: then `stored` is null), else the file,
+ * which is then written to the database for the other processes.
+ */
+async function sharedConfig<T>(
+  log: LoggerService,
+  o: { what: string; setting: string; path: string; stored: unknown; file: { value: T; raw: unknown }; load: (raw: unknown) => T; count: (v: T) => number; write: (raw: unknown) => Promise<void> },
+): Promise<{ value: T; raw: unknown }> {
+  if (o.stored !== null) {
+    try {
+      const value = o.load(o.stored);
+      log.log(`${o.what} from the database (${o.count(value)}; set ${o.setting} to replace them from a file)`);
+      return { value, raw: o.stored };
+    } catch (err) {
+      log.warn(`${o.what} in the database are invalid (${(err as Error).message}); using ${o.path}`);
+    }
+  }
+  try {
+    await o.write(o.file.raw);
+  } catch (err) {
+    log.warn(`${o.what} not written to the database: ${(err as Error).message}`);
+  }
+  return o.file;
 }
 
 async function savedZones(store: Store): Promise<GeoJsonFeatureCollection | null> {
   return (await store.zones.load()) as GeoJsonFeatureCollection | null;
-}
-
-/** Replaces the `zones` table with the collection the engine runs with. */
-async function writeZones(store: Store, fc: GeoJsonFeatureCollection, log: LoggerService): Promise<void> {
-  try {
-    await store.zones.replace(fc);
-  } catch (err) {
-    log.warn(`zones not written to the database: ${(err as Error).message}`);
-  }
-}
-
-/** Replaces the stored ban calendars with the document the engine runs with. */
-async function writeCalendars(store: Store, json: unknown, log: LoggerService): Promise<void> {
-  try {
-    await store.calendars.replace(json);
-  } catch (err) {
-    log.warn(`ban calendars not written to the database: ${(err as Error).message}`);
-  }
 }
 
 /** Seeds the `registry` table (the console lists and edits it there). */
