@@ -29,6 +29,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
+/** A card section with its heading (which labels the section for assistive technology). */
+export function card(id: string, title: MessageKey, ...children: Child[]): HTMLElement {
+  return h('section', { class: 'card', 'aria-labelledby': id }, h('h3', { id, i18n: title }), ...children);
+}
+
 /** Text that is data, not UI (names, numbers): marked translate="no" so it is never mistaken for a missing translation. */
 export function data(text: string | number | null | undefined, tag: 'span' | 'td' | 'dd' | 'strong' = 'span'): HTMLElement {
   const el = document.createElement(tag);

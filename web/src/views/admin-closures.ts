@@ -4,7 +4,7 @@ import type { ViewContext } from '../app/context.js';
 import { errorText } from '../app/errors.js';
 import { pick, t } from '../i18n/i18n.js';
 import { formatTime, fromLocalInput } from '../time/format-time.js';
-import { data, h } from '../ui/dom.js';
+import { card, data, h } from '../ui/dom.js';
 
 /**
  * Temporary closures (typhoon sailing bans and the like): declared over the area of an existing
@@ -33,10 +33,9 @@ export function closuresCard(ctx: ViewContext, changed: () => Promise<void>): { 
     h('button', { type: 'submit', 'data-testid': 'closure-submit', i18n: 'admin.closures.declare' }),
     error,
   );
-  const el = h(
-    'section',
-    { class: 'card', 'aria-labelledby': 'admin-closures' },
-    h('h3', { id: 'admin-closures', i18n: 'admin.closures.title' }),
+  const el = card(
+    'admin-closures',
+    'admin.closures.title',
     h('p', { class: 'hint', i18n: 'admin.closures.hint' }),
     form,
     h('table', {}, h('thead', {}, h('tr', {}, h('th', { i18n: 'admin.closures.name' }), h('th', { i18n: 'admin.closures.area' }), h('th', { i18n: 'admin.closures.window' }), h('th', { i18n: 'admin.users.actions' }))), list),

@@ -4,7 +4,7 @@ import { calendarCount, featureIndexOf, jurisdictionZones, newUserProblem, parse
 import type { Unmount, ViewContext } from '../app/context.js';
 import { errorText } from '../app/errors.js';
 import { onLangChange, pick, t, type MessageKey } from '../i18n/i18n.js';
-import { data, h } from '../ui/dom.js';
+import { card, data, h } from '../ui/dom.js';
 import { closuresCard } from './admin-closures.js';
 
 /** Shown at most per registry import; the rest is counted. */
@@ -61,10 +61,9 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
   const zoneTotal = data('…', 'strong');
   const zonesResult = resultBox('zones-result');
   page.append(
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'admin-zones' },
-      h('h3', { id: 'admin-zones', i18n: 'admin.zones.title' }),
+    card(
+      'admin-zones',
+      'admin.zones.title',
       h('p', {}, h('span', { i18n: 'admin.zones.total' }), ': ', zoneTotal),
       zoneSummary,
       h('p', { class: 'hint', i18n: 'admin.zones.hint' }),
@@ -124,10 +123,9 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
   const calCount = data('…', 'strong');
   const calResult = resultBox('calendars-result');
   page.append(
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'admin-calendars' },
-      h('h3', { id: 'admin-calendars', i18n: 'admin.calendars.title' }),
+    card(
+      'admin-calendars',
+      'admin.calendars.title',
       h('p', {}, h('span', { i18n: 'admin.calendars.current' }), ': ', calCount),
       h('p', { class: 'hint', i18n: 'admin.calendars.hint' }),
       h(
@@ -168,10 +166,9 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
   const modeSelect = h('select', { id: 'registry-mode', 'data-testid': 'registry-mode' });
   for (const m of IMPORT_MODES) modeSelect.append(h('option', { value: m, i18n: `admin.registry.mode.${m}` as MessageKey }));
   page.append(
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'admin-registry' },
-      h('h3', { id: 'admin-registry', i18n: 'admin.registry.title' }),
+    card(
+      'admin-registry',
+      'admin.registry.title',
       h('p', {}, h('span', { i18n: 'admin.registry.total' }), ': ', regTotal),
       h('p', { class: 'hint', i18n: 'admin.registry.hint' }),
       h(
@@ -285,10 +282,9 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
   });
 
   page.append(
-    h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'admin-users' },
-      h('h3', { id: 'admin-users', i18n: 'admin.users.title' }),
+    card(
+      'admin-users',
+      'admin.users.title',
       h(
         'table',
         { class: 'alerts-table users-table' },
