@@ -38,7 +38,7 @@ const ENGINE_ACTOR = 'engine';
 interface AlertRow {
   id: string; rule: string; severity: string; mmsi: number; vessel_name: string | null; zone_id: string | null;
   opened_at: unknown; updated_at: unknown; closed_at: unknown; lat: unknown; lon: unknown;
-  reason: unknown; evidence: unknown; status: string; opened_key?: string;
+  reason: unknown; evidence: unknown; status: string; opened_key?: string; audit_head?: string | null;
 }
 
 export function rowToAlert(r: AlertRow): Alert {
@@ -119,8 +119,7 @@ export async function applyAlertChanges(q: Queryable, changes: readonly AlertCha
     const storedChange: AlertChange = { kind, alert: rowToAlert(row) };
     const seen = await q.query('SELECT 1 FROM alert_events WHERE alert_id = $1 AND change_key = $2', [id, changeKey]);
     if (!seen.rows.length) {
-      const last = await q.query<{ hash: string }>('SELECT hash FROM alert_events WHERE alert_id = $1 ORDER BY id DESC LIMIT 1', [id]);
-      const prevHash = last.rows[0]?.hash ?? AUDIT_GENESIS_HASH;
+      const prevHash = row.audit_head ?? AUDIT_GENESIS_HASH; // the row, locked above, records its chain's head
       const data: Record<string, unknown> = {
         severity: a.severity, closedAt: a.closedAt, position: a.position, evidenceCount: a.evidence.length,
         ...(id !== a.id ? { engineAlertId: a.id } : {}),

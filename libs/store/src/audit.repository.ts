@@ -81,14 +81,10 @@ export class AuditRepository {
     opts: { status?: AlertStatus; check?: (status: AlertStatus) => void } = {},
   ): Promise<AlertAuditEvent> {
     return this.db.tx(async (tx) => {
-      const { rows: alert } = await tx.query<{ status: AlertStatus }>('SELECT status FROM alerts WHERE id = $1 FOR UPDATE', [e.alertId]);
+      const { rows: alert } = await tx.query<{ status: AlertStatus; audit_head: string | null }>('SELECT status, audit_head FROM alerts WHERE id = $1 FOR UPDATE', [e.alertId]);
       if (!alert[0]) throw new AuditAlertNotFoundError(e.alertId);
       opts.check?.(alert[0].status);
-      const { rows: last } = await tx.query<{ hash: string }>(
-        'SELECT hash FROM alert_events WHERE alert_id = $1 ORDER BY id DESC LIMIT 1',
-        [e.alertId],
-      );
-      const prevHash = last[0]?.hash ?? AUDIT_GENESIS_HASH;
+      const prevHash = alert[0].audit_head ?? AUDIT_GENESIS_HASH;
       const content: AuditContent = {
         alertId: e.alertId, action: e.action, actor: e.actor, at: new Date().toISOString(), note: e.note ?? null, data: e.data ?? null,
       };
