@@ -2,6 +2,7 @@ import type { ZoneCollection } from '../api/api-client.js';
 import { api } from '../api/api-client.js';
 import type { ViewContext } from '../app/context.js';
 import { errorText } from '../app/errors.js';
+import { zoneName } from '../app/zone-names.js';
 import { pick, t } from '../i18n/i18n.js';
 import { formatTime, fromLocalInput } from '../time/format-time.js';
 import { card, data, h } from '../ui/dom.js';
@@ -41,11 +42,6 @@ export function closuresCard(ctx: ViewContext, changed: () => Promise<void>): { 
     h('table', {}, h('thead', {}, h('tr', {}, h('th', { i18n: 'admin.closures.name' }), h('th', { i18n: 'admin.closures.area' }), h('th', { i18n: 'admin.closures.window' }), h('th', { i18n: 'admin.users.actions' }))), list),
   );
 
-  const nameOf = (id: unknown) => {
-    const f = zones?.features.find((z) => z.properties.id === id);
-    return (f && pick(f.properties.name)) || String(id ?? '');
-  };
-
   function render(next: ZoneCollection | null): void {
     zones = next;
     const picked = area.value;
@@ -63,7 +59,7 @@ export function closuresCard(ctx: ViewContext, changed: () => Promise<void>): { 
           'tr',
           { 'data-testid': 'closure-row', 'data-zone-id': z.properties.id },
           data(pick(z.properties.name) || z.properties.id, 'td'),
-          data(z.properties.area ? nameOf(z.properties.area) : '', 'td'),
+          data(zoneName(zones, typeof z.properties.area === 'string' ? z.properties.area : null), 'td'),
           data(`${formatTime(z.properties.validFrom)} – ${formatTime(z.properties.validTo)}`, 'td'),
           h('td', {}, h('button', { type: 'button', class: 'danger', 'data-testid': 'closure-lift', i18n: 'admin.closures.lift', onclick: () => void lift(z.properties.id) })),
         ),

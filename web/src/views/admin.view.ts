@@ -3,6 +3,7 @@ import { api, ApiError, downloadFile, type ImportReport, type RegistryImportMode
 import { calendarCount, featureIndexOf, jurisdictionZones, newUserProblem, parseJsonFile, userRows, zoneCountsByKind } from '../app/admin-model.js';
 import type { Unmount, ViewContext } from '../app/context.js';
 import { errorText } from '../app/errors.js';
+import { zoneName } from '../app/zone-names.js';
 import { onLangChange, pick, t, type MessageKey } from '../i18n/i18n.js';
 import { card, data, h } from '../ui/dom.js';
 import { closuresCard } from './admin-closures.js';
@@ -295,11 +296,6 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
     ),
   );
 
-  function zoneLabel(id: string): string {
-    const f = zones?.features.find((z) => z.properties.id === id);
-    return (f && pick(f.properties.name)) || id;
-  }
-
   function renderUsers(): void {
     if (!usersLoaded) return;
     const rows = userRows(users);
@@ -315,7 +311,7 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
           { 'data-testid': 'user-row', 'data-username': u.username, 'data-disabled': u.disabled ? '1' : '0' },
           data(u.username, 'td'),
           h('td', {}, h('span', { i18n: `role.${u.role}` as MessageKey })),
-          h('td', { translate: 'no', title: u.jurisdictions.join(', ') || undefined }, u.jurisdictions.map(zoneLabel).join(', ') || '—'),
+          h('td', { translate: 'no', title: u.jurisdictions.join(', ') || undefined }, u.jurisdictions.map((id) => zoneName(zones, id)).join(', ') || '—'),
           h('td', {}, h('span', { i18n: u.disabled ? 'common.yes' : 'common.no' })),
           h('td', {}, toggle),
         );
