@@ -1,6 +1,7 @@
 /**
- * The path of a decoded message: detection engine → storage → live bus. Alerts are stored (with their outbox row) before they are published; vessel
- * snapshots go out at most once a second. All cross-package wiring of the ingestor is here.
+ * The path of a decoded message: detection engine → storage → live bus. Alerts are stored (with
+ * their outbox row) before they are published; vessel snapshots go out at most once a second.
+ * All cross-package wiring of the ingestor is here.
  */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { createLogger } from '@seawarden/config';
