@@ -209,8 +209,8 @@ describe('scenario geography and script', () => {
     const summer = simulate({ scenario: 'zhoushan', start: START, hours: 24, seed: 3 });
     const winter = simulate({ scenario: 'zhoushan', start: new Date('2026-11-21T00:00:00+08:00'), hours: 24, seed: 3 });
     const rules = (s: typeof summer) => new Set(s.truth.map((t) => t.rule));
-    expect(rules(summer)).toEqual(new Set(['fishing_during_ban', 'temporary_closure', 'ais_gap', 'identity', 'illegal_passenger_carrying', 'night_operation', 'restricted_entry', 'speeding']));
-    expect(rules(winter)).toEqual(new Set(['ais_gap', 'identity', 'illegal_passenger_carrying', 'night_operation', 'restricted_entry', 'speeding']));
+    expect(rules(summer)).toEqual(new Set(['fishing_during_ban', 'temporary_closure', 'ais_gap', 'identity', 'illegal_passenger_carrying', 'night_operation', 'restricted_entry', 'speeding', 'loitering']));
+    expect(rules(winter)).toEqual(new Set(['ais_gap', 'identity', 'illegal_passenger_carrying', 'night_operation', 'restricted_entry', 'speeding', 'loitering']));
     // Outside the moratorium the trawler's day at sea is lawful.
     expect(winter.vessels.find((v) => v.mmsi === 412420101)?.lawful).toBe(true);
     // The ban ends 09-16 12:00 Beijing time: a trawl that morning is cut at noon.

@@ -126,6 +126,18 @@ export interface DetectorParams {
   encounterEveryMs: number;
   /** Fixes older than this are not used for encounters. */
   encounterFreshMs: number;
+
+  // 9 loitering
+  /** Average speed below which a vessel at sea is loitering. */
+  loiterMaxKn: number;
+  /** How long the slow run must last. */
+  loiterMinMs: number;
+  /** Time constant of the short-term average that ends a run (short station-keeping hops do not). */
+  loiterAverageMs: number;
+  /** A silence longer than this starts the run again. */
+  loiterMaxGapMs: number;
+  /** Navigational statuses that explain lying still: restricted manoeuvrability, moored, aground, fishing. */
+  loiterExemptNavStatus: number[];
 }
 
 const MIN = 60_000;
@@ -197,6 +209,12 @@ export const DEFAULT_PARAMS: DetectorParams = {
   encounterMaxGroup: 3,
   encounterEveryMs: 60_000,
   encounterFreshMs: 10 * MIN,
+
+  loiterMaxKn: 2,
+  loiterMinMs: 4 * HOUR,
+  loiterAverageMs: 30 * MIN,
+  loiterMaxGapMs: HOUR,
+  loiterExemptNavStatus: [3, 5, 6, 7],
 };
 
 export function resolveParams(p?: Partial<DetectorParams>): DetectorParams {

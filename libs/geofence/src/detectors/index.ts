@@ -5,6 +5,7 @@ import type { Detector, DetectorContext, Finding } from './detector.js';
 import { EncounterDetector } from './encounter.detector.js';
 import { fishingBanDetector } from './fishing-ban.detector.js';
 import { identityDetector } from './identity.detector.js';
+import { loiteringDetector } from './loitering.detector.js';
 import { nightOperationDetector } from './night-operation.detector.js';
 import { passengerCarryingDetector } from './passenger-carrying.detector.js';
 import { restrictedEntryDetector } from './restricted-entry.detector.js';
@@ -30,6 +31,7 @@ export function createDetectors(): { perVessel: Detector[]; fleet: FleetDetector
       aisGapDetector,
       identityDetector,
       nightOperationDetector,
+      loiteringDetector,
     ],
     fleet: [new EncounterDetector()],
   };

@@ -14,7 +14,8 @@ import { ANCHORAGE_XIAZHIMEN, BERTH, GROUND, HARBOUR, harbourPath, LANDING, LIUH
  *    ZHEPUYU 33016 (fishing boat);
  *  - speeding: FEIYU 3 leaving Shenjiamen harbour; restricted_entry: LANJING;
  *  - temporary_closure: HAIYAN 6 when its afternoon outing falls in the closure window;
- *  - night_operation: YEMING; identity: LANGHUA (MMSI 123456789) when under way.
+ *  - night_operation: YEMING; identity: LANGHUA (MMSI 123456789) when under way;
+ *  - loitering: HUAYOU 18 waiting 4.75–6 h in open water outside the anchorage.
  * Everyone else keeps the rules: ferries, cargo, the patrol, laid-up boats, the hook-and-line
  * boat (exempt gear), the yachts' single outings.
  */
@@ -398,6 +399,21 @@ export const FLEET: VesselDef[] = [
         it.sail([at as LatLon], 0.6);
       }, NAV.underway),
   })),
+  // ---- A small coastal tanker (Class A) ----
+  {
+    mmsi: 413466180, name: 'HUAYOU 18', callsign: 'BHY18', imo: null, aisClass: 'A', shipType: 80, length: 52, beam: 9, draught: 3.4, destination: 'ZHOUSHAN',
+    role: 'small tanker: leaves the Xiazhimen anchorage and waits 4.75–6 h in open water 2 km east of it at under 1.5 kn (a ship-to-ship transfer rendezvous), then anchors again',
+    plan: (ctx) =>
+      day(ctx, ANCHORAGE_XIAZHIMEN[1], (it, c, o) => {
+        const g = GROUND.tankerRendezvous;
+        it.stayUntil(c.at(8, c.rng.int(0, 60)), NAV.anchored);
+        it.sail([g.centre], 6);
+        const from = it.t;
+        it.wander(c.rng, g.centre, g.radiusM, it.t + c.rng.range(285, 360) * MIN, { minKn: 0.3, maxKn: 1.5, legMin: 10, legMax: 30, maxTurnDeg: 120 });
+        o.violations.push({ rule: 'loitering', fromMs: from, toMs: it.t });
+        it.sail([ANCHORAGE_XIAZHIMEN[1]], 6);
+      }, NAV.anchored),
+  },
   // ---- Cargo (Class A): Xiazhimen anchorage ↔ Beilun, alternate days ----
   cargo(477123400, 'ORIENT GLORY', 'VRAB7', 9400123, 70, 180, 30, 9.5, 0),
   cargo(413355550, 'ZHOUSHAN HAIYUN 9', 'BZHY9', 9512345, 70, 98, 16, 6.2, 1),

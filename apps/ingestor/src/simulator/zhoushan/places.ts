@@ -91,6 +91,8 @@ export const GROUND = {
   hookAndLineSouth: { centre: p(29.795, 122.46), radiusM: 3000, approach: [p(29.8, 122.42)] },
   restrictedInside: { centre: p(29.92, 122.4535), radiusM: 500 },
   outerEastSportFishing: { centre: p(30.0, 122.52), radiusM: 3000 },
+  /** Open water 2 km east of the Xiazhimen anchorage, where a small tanker waits for a ship-to-ship transfer. */
+  tankerRendezvous: { centre: p(29.772, 122.425), radiusM: 500 },
   /** Where two nets with AIS buoys are laid, away from the working grounds. */
   netBuoys: [p(29.8, 122.53), p(29.785, 122.565)],
 } as const;
