@@ -300,4 +300,27 @@ describe('zones upload with an engine in the process', () => {
       await c.close();
     }
   });
+
+  it('a port office gets its alerts in one request behind more than 100 pages of other waters', async () => {
+    const d = await startConsole({ settings: { consoleWebhooks: false } });
+    try {
+      const adminToken = (await d.login('admin', ADMIN_PASSWORD)).accessToken;
+      expect((await d.http('PUT', '/api/zones', { token: adminToken, body: JURISDICTIONS })).status).toBe(200);
+      const at = (i: number) => new Date(Date.parse('2026-08-01T00:00:00Z') + i * 60_000).toISOString();
+      const east = makeAlert({ openedAt: at(0), updatedAt: at(0), position: { lat: 29.95, lon: 122.38 } });
+      await storeAlertChange(d.store, { kind: 'opened', alert: east });
+      // 150 newer alerts in the west: with limit=1 that is 150 pages of someone else's waters.
+      for (let i = 1; i <= 150; i++) await storeAlertChange(d.store, { kind: 'opened', alert: makeAlert({ openedAt: at(i), updatedAt: at(i), position: { lat: 29.95, lon: 122.1 } }) });
+      const po = await d.tokenFor('port_office', ['jur-east']);
+      const r = await d.http('GET', '/api/alerts?limit=1', { token: po });
+      expect(r.status).toBe(200);
+      expect(r.body.items.map((a: { id: string }) => a.id)).toEqual([east.id]);
+      expect(r.body.nextCursor).toBeNull();
+      // An office whose jurisdiction zone is not loaded sees nothing (and is not scanned for).
+      const lost = await d.tokenFor('port_office', ['jur-gone']);
+      expect((await d.http('GET', '/api/alerts?limit=5', { token: lost })).body).toEqual({ items: [], nextCursor: null });
+    } finally {
+      await d.close();
+    }
+  }, 120_000);
 });

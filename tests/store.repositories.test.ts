@@ -297,6 +297,21 @@ for (const backend of BACKENDS) {
       expect((await store.alerts.engineResume([])).closedIds).toEqual([]);
     });
 
+    it('lists alerts positioned inside any of several boxes, across the antimeridian too', async () => {
+      const at = '2026-05-02T00:00:00.000Z';
+      const spots: Array<[string, number, number]> = [['w1', 29.9, 122.1], ['e1', 29.9, 122.5], ['far', 35, 122.5], ['am1', 10, 179.9], ['am2', 10, -179.9], ['am3', 10, 170]];
+      await store.alerts.applyChanges(spots.map(([id, lat, lon], i) => ({ kind: 'opened' as const,
+        alert: alert(`box-${id}`, { mmsi: 413100000 + i, position: { lat, lon }, openedAt: at, updatedAt: at, closedAt: at }) })));
+      await store.alerts.applyChanges([{ kind: 'opened', alert: alert('box-none', { mmsi: 413100009, position: null, openedAt: at, updatedAt: at, closedAt: at }) }]);
+      const ids = async (within: { west: number; south: number; east: number; north: number }[]) =>
+        (await store.alerts.list({ from: at, to: '2026-05-03T00:00:00Z', within }, { limit: 100 })).items.map((a) => a.id).sort();
+      expect(await ids([{ west: 122.0, south: 29.8, east: 122.3, north: 30.1 }])).toEqual(['box-w1']);
+      expect(await ids([{ west: 122.0, south: 29.8, east: 122.3, north: 30.1 }, { west: 122.3, south: 29.8, east: 122.6, north: 30.1 }])).toEqual(['box-e1', 'box-w1']);
+      expect(await ids([{ west: 179, south: 0, east: -179, north: 20 }])).toEqual(['box-am1', 'box-am2']);
+      expect(await ids([])).toEqual([]);
+      await expect(store.alerts.list({ within: [{ west: Number.NaN, south: 0, east: 1, north: 1 }] })).rejects.toThrow(/four finite numbers/);
+    });
+
     it('lists alerts by filter with keyset paging and counts them per rule per day', async () => {
       // Closed at once, so episodes of the same (rule, vessel, zone) are separate alerts.
       const changes: AlertChange[] = [];

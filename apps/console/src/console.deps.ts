@@ -1,4 +1,4 @@
-import type { Alert, LiveBus, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
+import type { Alert, BBox, LiveBus, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
 import type { Registry } from 'prom-client';
 import type { CalendarRepository, RegistryRepository, ZoneRepository } from '@seawarden/store';
 
@@ -17,6 +17,8 @@ export interface AlertListFilter {
   from?: string;
   to?: string;
   active?: boolean;
+  /** Positioned inside one of these boxes (set by the service for port offices). */
+  within?: BBox[];
   limit?: number;
   cursor?: string | null;
   [k: string]: unknown;

@@ -1,4 +1,4 @@
-import type { Alert, AlertChange, AlertRule, AlertStatus, EngineResume, Severity } from '@seawarden/contracts';
+import type { Alert, AlertChange, AlertRule, AlertStatus, BBox, EngineResume, Severity } from '@seawarden/contracts';
 import { decodeAlertCursor, encodeAlertCursor } from './alert-cursor.js';
 import { AUDIT_GENESIS_HASH, auditHash, recordAuditHead } from './audit.repository.js';
 import type { Db, Queryable } from './db.js';
@@ -18,6 +18,8 @@ export interface AlertFilter {
   to?: string;
   /** true: not closed yet; false: closed. */
   open?: boolean;
+  /** Positioned inside one of these boxes (a port office's jurisdictions, before the exact polygon test). */
+  within?: BBox[];
 }
 
 export interface AlertPage {
@@ -140,6 +142,21 @@ export async function applyAlertChanges(q: Queryable, changes: readonly AlertCha
   return stored;
 }
 
+/**
+ * SQL condition: the alert's position lies in one of `boxes` (a box with west > east crosses
+ * the antimeridian). `param` adds a value and returns its placeholder. An empty list matches
+ * nothing.
+ */
+export function withinBoxesSql(boxes: readonly BBox[], param: (v: unknown) => string): string {
+  if (boxes.length === 0) return 'false';
+  const one = (b: BBox) => {
+    if (![b.west, b.south, b.east, b.north].every(Number.isFinite)) throw new InvalidQueryError('bounding box must be four finite numbers', { box: b });
+    const lon = b.west <= b.east ? `lon BETWEEN ${param(b.west)} AND ${param(b.east)}` : `(lon >= ${param(b.west)} OR lon <= ${param(b.east)})`;
+    return `(lat BETWEEN ${param(b.south)} AND ${param(b.north)} AND ${lon})`;
+  };
+  return `(${boxes.map(one).join(' OR ')})`;
+}
+
 const asArray = <T>(v: T | T[] | undefined): T[] | undefined => (v === undefined ? undefined : Array.isArray(v) ? v : [v]);
 
 /** Reads of alerts for the console. All values are bound parameters. */
@@ -194,6 +211,7 @@ export class AlertQueries {
     if (filter.from) where.push(`opened_at >= ${p(checkTime(filter.from, 'from'))}::timestamptz`);
     if (filter.to) where.push(`opened_at < ${p(checkTime(filter.to, 'to'))}::timestamptz`);
     if (filter.open !== undefined) where.push(filter.open ? 'closed_at IS NULL' : 'closed_at IS NOT NULL');
+    if (filter.within) where.push(withinBoxesSql(filter.within, p));
     if (page.after) {
       const c = decodeAlertCursor(page.after);
       where.push(`(opened_at, id) < (${p(c.openedAt)}::timestamptz, ${p(c.id)})`);

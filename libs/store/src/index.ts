@@ -5,7 +5,7 @@ export { ZoneRepository, type StoredZones } from './zone.repository.js';
 export { RegistryRepository, type RegistryRow, type RegistryEntryInput, type RegistryWriteMode } from './registry.repository.js';
 export { CalendarRepository } from './calendar.repository.js';
 export { TrackQueries, type VesselAt } from './track.queries.js';
-export { AlertQueries, applyAlertChanges, rowToAlert, type AlertFilter, type AlertPage, type RuleDayCount } from './alert.repository.js';
+export { AlertQueries, applyAlertChanges, rowToAlert, withinBoxesSql, type AlertFilter, type AlertPage, type RuleDayCount } from './alert.repository.js';
 export type { AlertWriterStats } from './alert-writer.js';
 export type { Db, Queryable } from './db.js';
 export type { StoreKind } from './pool.js';

@@ -44,7 +44,7 @@ export class AlertsService {
             if (f.assignee) return own.list(f);
             try {
               const page = await repo.list(
-                { rule: f.rule, severity: f.severity, status: f.status, mmsi: f.mmsi, zoneId: f.zoneId, from: f.from, to: f.to, open: f.active } as never,
+                { rule: f.rule, severity: f.severity, status: f.status, mmsi: f.mmsi, zoneId: f.zoneId, from: f.from, to: f.to, open: f.active, within: f.within } as never,
                 { after: f.cursor ?? undefined, limit: f.limit ?? 100 },
               );
               const p = page as unknown as { items: Alert[]; next?: string | null; nextCursor?: string | null };
@@ -71,13 +71,17 @@ export class AlertsService {
   async list(p: Principal, filter: AlertListFilter): Promise<{ items: Alert[]; nextCursor: string | null }> {
     const limit = filter.limit ?? 100;
     if (p.role !== 'port_office') return this.reader.list({ ...filter, limit });
-    // Port offices: the jurisdiction is a polygon test, made here on pages of the list until
-    // `limit` alerts are found (the cursor then points after the last one returned) or the list
-    // ends; after 100 pages the caller gets what was found and a cursor to go on from.
+    // Port offices: the database keeps the alerts inside the bounding boxes of the office's
+    // jurisdictions; the exact polygon test is made here on pages of that list until `limit`
+    // alerts are found (the cursor then points after the last one returned) or the list ends.
+    // After 100 pages (only a jurisdiction far from its box could need them) the caller gets
+    // what was found and a cursor to go on from.
+    const within = this.jurisdictions.boxes(p.jurisdictions);
+    if (within.length === 0) return { items: [], nextCursor: null };
     const items: Alert[] = [];
     let cursor = filter.cursor ?? null;
     for (let i = 0; i < 100; i++) {
-      const page = await this.reader.list({ ...filter, cursor, limit });
+      const page = await this.reader.list({ ...filter, within, cursor, limit });
       for (let k = 0; k < page.items.length; k++) {
         const a = page.items[k]!;
         if (!this.visible(p, a)) continue;

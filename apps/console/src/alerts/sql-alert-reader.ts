@@ -1,4 +1,5 @@
 import type { Alert } from '@seawarden/contracts';
+import { withinBoxesSql } from '@seawarden/store';
 import type { AlertListFilter, SqlDb } from '../console.deps.js';
 import { badRequest } from '../common/api-error.js';
 
@@ -62,6 +63,7 @@ export class SqlAlertReader {
     if (f.to) add('opened_at <= ?', f.to);
     if (f.active === true) where.push('closed_at IS NULL');
     if (f.active === false) where.push('closed_at IS NOT NULL');
+    if (f.within) where.push(withinBoxesSql(f.within, (v) => `$${params.push(v)}`));
     if (f.assignee) {
       add(`id IN (SELECT DISTINCT ON (alert_id) alert_id FROM alert_events WHERE action = 'assigned'
            ORDER BY alert_id, id DESC) AND (SELECT data->>'userId' FROM alert_events e WHERE e.alert_id = alerts.id AND e.action = 'assigned' ORDER BY e.id DESC LIMIT 1) = ?`, f.assignee);

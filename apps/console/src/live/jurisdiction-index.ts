@@ -1,4 +1,5 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { BBox } from '@seawarden/contracts';
 import type { GeoJsonFeatureCollection } from '../console.deps.js';
 
 interface Entry {
@@ -34,6 +35,11 @@ export class JurisdictionIndex {
 
   ids(): string[] {
     return this.entries.map((e) => e.id);
+  }
+
+  /** Bounding boxes of the given jurisdictions (unknown ids have none). */
+  boxes(ids: readonly string[]): BBox[] {
+    return this.entries.filter((e) => ids.includes(e.id)).map(({ bbox: [west, south, east, north] }) => ({ west, south, east, north }));
   }
 
   containing(lat: number, lon: number): string[] {
