@@ -137,7 +137,7 @@ try {
   const { pipeline } = await import('node:stream/promises');
   const { from: copyFrom } = await import('pg-copy-streams');
   const { toCopyBinary } = await import('../libs/store/dist/position-row.js');
-  const cols = 't, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source';
+  const cols = 't, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source, overview';
   if (PARTS.has('copy')) {
   console.log(`COPY alone, pre-built rows, one connection, batches of ${fmt(BATCH.postgres)} one at a time:`);
   await measure('COPY, no idempotency key', async () => {}, async (b) => {
@@ -177,14 +177,17 @@ try {
   const stepMs = 86_400_000 / perDay;
   let s = performance.now();
   await c.query('DROP INDEX positions_track_idx');
+  await c.query('DROP INDEX positions_overview_idx');
+  // overview: every 5th fix of each vessel, as the store's writer marks them (OVERVIEW_EVERY).
   await c.query(
-    `INSERT INTO positions (t, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source)
+    `INSERT INTO positions (t, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source, overview)
      SELECT timestamptz '2026-07-02 00:00:00+00' + (k * $1::int) * interval '1 millisecond', 412500000 + v,
-            29.8 + v * 0.001 + (k % $4::int) * 1e-5, 122.1 + (k % $4::int) * 1e-5, 8, 90, 90, 0, 1, 'gen'
+            29.8 + v * 0.001 + (k % $4::int) * 1e-5, 122.1 + (k % $4::int) * 1e-5, 8, 90, 90, 0, 1, 'gen', k % 5 = 0
      FROM generate_series(0, $2::int - 1) AS k, generate_series(0, $3::int - 1) AS v ORDER BY k, v`,
     [stepMs, days * perDay, vessels, perDay],
   );
   await c.query('CREATE INDEX positions_track_idx ON positions (mmsi, t) INCLUDE (lat, lon, sog, cog, heading)');
+  await c.query('CREATE INDEX positions_overview_idx ON positions (mmsi, t) INCLUDE (lat, lon, sog, cog, heading) WHERE overview');
   await c.query('VACUUM ANALYZE positions');
   const total = (await c.query('SELECT count(*)::int AS n FROM positions')).rows[0].n;
   console.log(`loaded ${fmt(total)} rows (${vessels} vessels × ${days} days × ${fmt(perDay)} fixes a day) in ${((performance.now() - s) / 1000).toFixed(1)} s`);

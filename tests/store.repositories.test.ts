@@ -96,8 +96,17 @@ for (const backend of BACKENDS) {
       expect(small[small.length - 1]).toEqual(full[full.length - 1]);
       // Exactly every k-th fix (k = ceil(1000 / 100)) plus the last one.
       expect(small).toEqual(full.filter((_, i) => i % 10 === 0 || i === full.length - 1));
-      const odd = await store.tracks.track(412000001, from, to, 7); // k = 143: 0, 143, …, 858, and 999
-      expect(odd).toEqual(full.filter((_, i) => i % 143 === 0 || i === full.length - 1));
+      // Beyond 2 × maxPoints fixes the writer's overview marks (every 5th fix) are read instead:
+      // 200 of them, every 29th (k = ceil(200 / 7)): fixes 0, 145, …, 870, and the last fix.
+      const odd = await store.tracks.track(412000001, from, to, 7);
+      expect(odd).toEqual(full.filter((_, i) => i % 145 === 0 || i === full.length - 1));
+      // All 200 marks when they fit, and the last fix.
+      const marks = await store.tracks.track(412000001, from, to, 300);
+      expect(marks).toEqual(full.filter((_, i) => i % 5 === 0 || i === full.length - 1));
+      // Rows without marks (written before they existed): every k-th row, k = ceil(1000 / 300).
+      await store.db.query('UPDATE positions SET overview = false WHERE mmsi = 412000001');
+      expect(await store.tracks.track(412000001, from, to, 300)).toEqual(full.filter((_, i) => i % 4 === 0 || i === full.length - 1));
+      await store.db.query(`UPDATE positions SET overview = true WHERE mmsi = 412000001 AND t IN (${marks.slice(0, -1).map((_, i) => `$${i + 1}::timestamptz`).join(',')})`, marks.slice(0, -1).map((p) => p.t));
       const none = await store.tracks.track(412000009, from, to, 100);
       expect(none).toEqual([]);
       await expect(store.tracks.track(412000001, to, from, 100)).rejects.toThrow(/range starts after it ends/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AisMessage } from '@seawarden/contracts';
-import { toCopyBinary, toCopyText, toPositionRow, type PositionRow } from './position-row.js';
+import { toCopyBinary, toPositionRow, type PositionRow } from './position-row.js';
 
 const msg = (over: Partial<AisMessage> = {}): AisMessage => ({
   type: 1, repeat: 0, mmsi: 412000001, channel: 'A', talker: 'AI', own: false, line: 1,
@@ -29,18 +29,16 @@ describe('toPositionRow', () => {
 
 describe('COPY encodings', () => {
   const rows: PositionRow[] = [
-    [Date.parse('2026-06-10T01:02:03.456Z'), 412000001, 29.95, 122.3, 8.5, null, 90, null, 18, 'a\tb'],
+    [Date.parse('2026-06-10T01:02:03.456Z'), 412000001, 29.95, 122.3, 8.5, null, 90, null, 18, 'a\tb', true],
+    // As spilled before the overview mark existed: no 11th element, written as false.
     [Date.parse('1999-12-31T23:59:59.999Z'), 1, -10, -170, null, 1, null, 2, 1, null],
   ];
-  it('escapes text-format specials', () => {
-    expect(toCopyText(rows).split('\n')[0]).toBe('2026-06-10T01:02:03.456Z\t412000001\t29.95\t122.3\t8.5\t\\N\t90\t\\N\t18\ta\\tb');
-  });
   it('writes binary tuples PostgreSQL can read back (times before 2000 too)', () => {
     const buf = toCopyBinary(rows);
     expect(buf.subarray(0, 11).toString('latin1')).toBe('PGCOPY\n\xff\r\n\0');
     let o = 19;
     const readRow = () => {
-      expect(buf.readInt16BE(o)).toBe(10);
+      expect(buf.readInt16BE(o)).toBe(11);
       o += 2;
       const field = () => {
         const n = buf.readInt32BE(o);
@@ -53,12 +51,12 @@ describe('COPY encodings', () => {
       const us = field()!.readBigInt64BE();
       return [Number(us / 1000n) + Date.UTC(2000, 0, 1), field()!.readInt32BE(), field()!.readDoubleBE(), field()!.readDoubleBE(),
         field()?.readFloatBE() ?? null, field()?.readFloatBE() ?? null, field()?.readInt16BE() ?? null, field()?.readInt16BE() ?? null,
-        field()!.readInt16BE(), field()?.toString('utf8') ?? null];
+        field()!.readInt16BE(), field()?.toString('utf8') ?? null, field()!.readUInt8() === 1];
     };
     expect(readRow()).toEqual(rows[0]);
     const second = readRow();
     expect(second[0]).toBe(rows[1]![0]);
-    expect(second.slice(1)).toEqual(rows[1]!.slice(1));
+    expect(second.slice(1)).toEqual([...rows[1]!.slice(1), false]);
     expect(buf.readInt16BE(o)).toBe(-1);
     expect(o + 2).toBe(buf.length);
   });

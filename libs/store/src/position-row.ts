@@ -2,13 +2,21 @@ import type { AisMessage } from '@seawarden/contracts';
 
 /**
  * One position as stored: a tuple (cheap to queue, spill as JSON and serialise for COPY/unnest).
- * [time ms, mmsi, lat, lon, sog, cog, heading, navStatus, message type, source]
+ * [time ms, mmsi, lat, lon, sog, cog, heading, navStatus, message type, source, overview]
+ * `overview` is set by the writer on every OVERVIEW_EVERY-th fix of a vessel (absent: false,
+ * as in spill files written before it existed).
  */
 export type PositionRow = [
   t: number, mmsi: number, lat: number, lon: number,
   sog: number | null, cog: number | null, heading: number | null, navStatus: number | null,
-  type: number, source: string | null,
+  type: number, source: string | null, overview?: boolean,
 ];
+
+/**
+ * Every this-many-th fix of a vessel is marked `overview` (in its own partial index): a long
+ * track is downsampled from a fifth of the rows (see TrackQueries.track).
+ */
+export const OVERVIEW_EVERY = 5;
 
 /** A sealed group of rows written in one transaction under one id (replays are no-ops). */
 export interface PositionBatch {
@@ -16,7 +24,7 @@ export interface PositionBatch {
   rows: PositionRow[];
 }
 
-export const POSITION_COLUMNS = ['t', 'mmsi', 'lat', 'lon', 'sog', 'cog', 'heading', 'nav_status', 'msg_type', 'source'] as const;
+export const POSITION_COLUMNS = ['t', 'mmsi', 'lat', 'lon', 'sog', 'cog', 'heading', 'nav_status', 'msg_type', 'source', 'overview'] as const;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const int = (v: unknown, max: number): number | null => {
@@ -65,7 +73,7 @@ export function toPositionRow(msg: AisMessage, nowMs: number): PositionRow | nul
 
 const PG_EPOCH_MS = Date.UTC(2000, 0, 1);
 const COPY_SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
-const TUPLE_FIXED = 2 + 10 * 4 + 8 + 4 + 8 + 8 + 4 + 4 + 2 + 2 + 2;
+const TUPLE_FIXED = 2 + 11 * 4 + 8 + 4 + 8 + 8 + 4 + 4 + 2 + 2 + 2 + 1;
 
 /**
  * Rows in PostgreSQL's binary COPY format, in POSITION_COLUMNS order (several times cheaper
@@ -86,7 +94,7 @@ export function toCopyBinary(rows: readonly PositionRow[]): Buffer {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   let o = COPY_SIGNATURE.copy(buf, 0) + 8; // flags and header extension length: zero
   for (const r of rows) {
-    dv.setInt16(o, 10); o += 2;
+    dv.setInt16(o, 11); o += 2;
     // int64 microseconds since 2000-01-01 as two 32-bit halves (no BigInt per row)
     const us = Math.round((r[0] - PG_EPOCH_MS) * 1000);
     const hi = Math.floor(us / 4294967296);
@@ -106,24 +114,10 @@ export function toCopyBinary(rows: readonly PositionRow[]): Buffer {
       dv.setInt32(o, b.length); o += 4;
       o += b.copy(buf, o);
     }
+    dv.setInt32(o, 1); buf[o + 4] = r[10] === true ? 1 : 0; o += 5;
   }
   dv.setInt16(o, -1); o += 2;
   return buf.subarray(0, o);
-}
-
-/** COPY text-format escaping (backslash, tab, newline, carriage return). */
-function copyText(s: string): string {
-  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
-}
-const copyNum = (v: number | null): string => (v === null ? '\\N' : String(v));
-
-/** Rows as the text COPY expects, in POSITION_COLUMNS order. */
-export function toCopyText(rows: readonly PositionRow[]): string {
-  let out = '';
-  for (const r of rows) {
-    out += `${new Date(r[0]).toISOString()}\t${r[1]}\t${r[2]}\t${r[3]}\t${copyNum(r[4])}\t${copyNum(r[5])}\t${copyNum(r[6])}\t${copyNum(r[7])}\t${r[8]}\t${r[9] === null ? '\\N' : copyText(r[9])}\n`;
-  }
-  return out;
 }
 
 /** Column arrays for `unnest`, in POSITION_COLUMNS order (t as epoch milliseconds). */
@@ -132,6 +126,7 @@ export function toColumnArrays(rows: readonly PositionRow[]): unknown[][] {
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     for (let c = 0; c < 10; c++) cols[c]![i] = r[c];
+    cols[10]![i] = r[10] === true;
   }
   return cols;
 }

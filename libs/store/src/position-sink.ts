@@ -103,16 +103,16 @@ async function writeWithCopy(db: Db, batch: PositionBatch): Promise<'written' | 
 }
 
 const UNNEST_SQL = `INSERT INTO positions (${COLS})
-  SELECT to_timestamp(t / 1000.0), mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source
+  SELECT to_timestamp(t / 1000.0), mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source, overview
   FROM unnest($1::float8[], $2::int[], $3::float8[], $4::float8[], $5::real[], $6::real[],
-              $7::smallint[], $8::smallint[], $9::smallint[], $10::text[])
-       AS u(t, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source)`;
+              $7::smallint[], $8::smallint[], $9::smallint[], $10::text[], $11::bool[])
+       AS u(t, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source, overview)`;
 
 export async function insertUnnest(q: Queryable, rows: readonly PositionRow[]): Promise<void> {
   await q.query(UNNEST_SQL, toColumnArrays(rows));
 }
 
-const VALUES_CHUNK = 1000; // 10 params per row, well under the 65535 parameter limit
+const VALUES_CHUNK = 1000; // 11 params per row, well under the 65535 parameter limit
 
 /** Plain multi-row INSERT … VALUES (the peer measured next to COPY). */
 export async function insertValues(q: Queryable, rows: readonly PositionRow[]): Promise<void> {
@@ -120,9 +120,9 @@ export async function insertValues(q: Queryable, rows: readonly PositionRow[]): 
     const chunk = rows.slice(start, start + VALUES_CHUNK);
     const params: unknown[] = [];
     const tuples = chunk.map((r, i) => {
-      params.push(new Date(r[0]).toISOString(), ...r.slice(1));
-      const b = i * 10;
-      return `($${b + 1}::timestamptz,$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10})`;
+      params.push(new Date(r[0]).toISOString(), ...r.slice(1, 10), r[10] === true);
+      const b = i * 11;
+      return `($${b + 1}::timestamptz,$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10},$${b + 11})`;
     });
     await q.query(`INSERT INTO positions (${COLS}) VALUES ${tuples.join(',')}`, params);
   }

@@ -38,6 +38,17 @@ const setup = (sink: ControlledSink, dir = mkdtempSync(join(tmpdir(), 'writer-')
 });
 
 describe('PositionWriter', () => {
+  it('marks every fifth fix of each vessel for the track overview', async () => {
+    const sink = new ControlledSink();
+    const { writer } = setup(sink);
+    for (let i = 0; i < 70; i++) writer.writeRow(row(i)); // 7 vessels interleaved, 10 fixes each
+    await writer.flush();
+    const marked = [...sink.stored.values()].flatMap((b) => b.rows).filter((r) => r[10] === true).map((r) => r[0]).sort((a, b) => a - b);
+    // Fix 0 and fix 5 of each vessel: rows 0–6 and 35–41.
+    expect(marked).toEqual([0, 1, 2, 3, 4, 5, 6, 35, 36, 37, 38, 39, 40, 41]);
+    await writer.close();
+  });
+
   it('pushes back while the database is slow and resumes on drain', async () => {
     const sink = new ControlledSink();
     let release!: () => void;

@@ -5,9 +5,12 @@ import type { AisMessage } from '@seawarden/contracts';
 import { isConnectionError } from './connection-errors.js';
 import { StoreClosedError } from './errors.js';
 import type { StoreLogger } from './logger.js';
-import { toPositionRow, type PositionBatch, type PositionRow } from './position-row.js';
+import { OVERVIEW_EVERY, toPositionRow, type PositionBatch, type PositionRow } from './position-row.js';
 import type { PositionSink } from './position-sink.js';
 import type { SpillStore } from './spill-store.js';
+
+/** Vessels whose fixes are counted for the overview mark before the counts start again. */
+const MAX_COUNTED = 500_000;
 
 export interface PositionWriterStats {
   /** Rows in memory not yet in the database (including batches being written). */
@@ -74,6 +77,8 @@ export class PositionWriter {
   private retryTimer: NodeJS.Timeout | null = null;
   private retryDelay: number;
   private segmentLeft = new Map<string, number>();
+  /** Fixes seen per vessel, for the overview mark (cleared beyond MAX_COUNTED vessels: the marks just restart). */
+  private readonly fixCount = new Map<number, number>();
   private closed = false;
   private waiters: Array<{ kind: 'drain' | 'flush'; resolve: () => void }> = [];
   private readonly counters = { written: 0, duplicates: 0, failedBatches: 0, skipped: 0 };
@@ -109,6 +114,10 @@ export class PositionWriter {
 
   writeRow(row: PositionRow): boolean {
     if (this.closed) throw new StoreClosedError('position writer is closed', { mmsi: row[1] });
+    const seen = this.fixCount.get(row[1]);
+    if (seen === undefined && this.fixCount.size >= MAX_COUNTED) this.fixCount.clear();
+    this.fixCount.set(row[1], (seen ?? 0) + 1);
+    row[10] = (seen ?? 0) % OVERVIEW_EVERY === 0;
     this.current.push(row);
     this.memRows++;
     if (this.current.length >= this.batchSize) this.sealCurrent();

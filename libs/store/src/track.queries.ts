@@ -2,6 +2,7 @@ import type { BBox, TrackPoint } from '@seawarden/contracts';
 import type { Db } from './db.js';
 import { InvalidQueryError, StoreError } from './errors.js';
 import { isoFromEpochMs } from './iso-time.js';
+import { OVERVIEW_EVERY } from './position-row.js';
 import { iso, numOrNull, tenthOrNull } from './sql-values.js';
 
 export interface VesselAt extends TrackPoint {
@@ -63,43 +64,77 @@ function range(from: string, to: string): [string, string] {
   return [from, to];
 }
 
+/** The range condition of the track statement ($1 mmsi, $2 from, $3 to). */
+const RANGE = 'mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz';
+const COLS = 't, lat, lon, sog, cog, heading';
+
+/**
+ * Every k-th row of `where` (k = ceil(n / $4)), and the last one when `withLast`, if `when`
+ * holds. One index-only scan: the window spools the rows anyway, so it also counts them
+ * (whole-partition frame) instead of a second scan for the count. ORDER BY t is the window's
+ * own order, so no Sort node.
+ */
+const strided = (where: string, when: string, withLast: boolean) => `SELECT ${COLS} FROM (
+    SELECT ${COLS}, row_number() OVER w AS rn, count(*) OVER w AS n FROM positions WHERE ${where}
+    WINDOW w AS (ORDER BY t ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+  ) x
+  WHERE ${when} AND ((rn - 1) % ((n + $4::int - 1) / $4::int) = 0${withLast ? ' OR rn = n' : ''})
+  ORDER BY t`;
+
+/**
+ * One statement, planned once per connection (named). `s` counts the overview fixes in the
+ * range; the branch conditions on it are one-time filters, so only the chosen branch runs.
+ * The range's first and last fix come first and last (the chosen rows may repeat them).
+ * The kept fixes come back as one row of binary-packed columns (t as epoch ms; float8send & co,
+ * hex bytea on the wire): as 2,000 text rows, pg's per-field parsing and the objects it builds
+ * cost Node ~2 ms more CPU per track, and the server no less. The aggregates read the ordered
+ * branches in order (no join at their level).
+ */
+const TRACK = {
+  name: 'seawarden_track',
+  text: `WITH s AS MATERIALIZED (SELECT count(*)::int AS n FROM positions WHERE overview AND ${RANGE})
+  SELECT string_agg(float8send(date_part('epoch', t) * 1000), '') AS ms,
+    string_agg(float8send(lat), '') AS lat, string_agg(float8send(lon), '') AS lon,
+    string_agg(float4send(coalesce(sog, 'NaN')), '') AS sog, string_agg(float4send(coalesce(cog, 'NaN')), '') AS cog,
+    string_agg(int2send(coalesce(heading, -1::smallint)), '') AS heading
+  FROM (
+    (SELECT ${COLS} FROM positions WHERE ${RANGE} ORDER BY t LIMIT 1)
+    UNION ALL
+    (${strided(RANGE, `(SELECT n FROM s) * ${OVERVIEW_EVERY} <= 2 * $4::int`, true)})
+    UNION ALL
+    (SELECT ${COLS} FROM positions
+      WHERE overview AND ${RANGE} AND (SELECT n FROM s) * ${OVERVIEW_EVERY} > 2 * $4::int AND (SELECT n FROM s) <= $4::int ORDER BY t)
+    UNION ALL
+    (${strided(`overview AND ${RANGE}`, '(SELECT n FROM s) > $4::int', false)})
+    UNION ALL
+    (SELECT ${COLS} FROM positions WHERE ${RANGE} ORDER BY t DESC LIMIT 1)
+  ) kept`,
+};
+
+const samePoint = (a: TrackPoint, b: TrackPoint) => a.t === b.t && a.lat === b.lat && a.lon === b.lon;
+
 export class TrackQueries {
   constructor(private readonly db: Db) {}
 
   /**
-   * One vessel's fixes in [from, to], oldest first. Beyond maxPoints every k-th fix is kept
-   * (k = ceil(n / maxPoints)) plus the last one, so the shape and both ends survive.
+   * One vessel's fixes in [from, to], oldest first, downsampled beyond about maxPoints so that
+   * the shape and both ends survive. Up to 2 × maxPoints fixes: every k-th fix (k = ceil(n /
+   * maxPoints)) plus the last one, from one scan of the vessel's rows. Beyond that the writer's
+   * overview marks (every OVERVIEW_EVERY-th fix of a vessel, in their own partial index) are
+   * read instead — a fifth of the rows: all of them up to maxPoints (between maxPoints / 2 and
+   * maxPoints points), else every k-th of them — with the range's first and last fix added.
+   * Rows without marks (written before they existed) count as plain rows.
    */
   async track(mmsi: number, from: string, to: string, maxPoints = 2_000): Promise<TrackPoint[]> {
     if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new InvalidQueryError('maxPoints must be an integer ≥ 2', { maxPoints });
     const [f, t] = range(from, to);
-    const { rows } = await this.db.query<PackedTrack>(
-      {
-        // Named: parsed and planned once per connection. One index-only scan: the window spools
-        // the vessel's rows anyway, so it also counts them (whole-partition frame) instead of a
-        // second scan for the count; k = ceil(n / maxPoints) in integers. ORDER BY t is the
-        // window's own order, so no Sort node.
-        // The kept fixes come back as one row of binary-packed columns (t as epoch ms; float8send
-        // & co, hex bytea on the wire): as 2,000 text rows, pg's per-field parsing and the
-        // objects it builds cost Node ~2 ms more CPU per track, and the server no less.
-        name: 'seawarden_track',
-        text: `SELECT string_agg(float8send(date_part('epoch', t) * 1000), '') AS ms,
-                string_agg(float8send(lat), '') AS lat, string_agg(float8send(lon), '') AS lon,
-                string_agg(float4send(coalesce(sog, 'NaN')), '') AS sog, string_agg(float4send(coalesce(cog, 'NaN')), '') AS cog,
-                string_agg(int2send(coalesce(heading, -1::smallint)), '') AS heading
-         FROM (
-           SELECT t, lat, lon, sog, cog, heading FROM (
-             SELECT t, lat, lon, sog, cog, heading, row_number() OVER w AS rn, count(*) OVER w AS n
-             FROM positions WHERE mmsi = $1 AND t >= $2::timestamptz AND t <= $3::timestamptz
-             WINDOW w AS (ORDER BY t ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-           ) s
-           WHERE (rn - 1) % ((n + $4::int - 1) / $4::int) = 0 OR rn = n
-           ORDER BY t
-         ) kept`,
-      },
-      [mmsi, f, t, maxPoints],
-    );
-    return unpackTrack(rows[0]!);
+    const { rows } = await this.db.query<PackedTrack>(TRACK, [mmsi, f, t, maxPoints]);
+    const points = unpackTrack(rows[0]!);
+    // The ends were read twice when the chosen rows include them.
+    if (points.length >= 2 && samePoint(points[0]!, points[1]!)) points.splice(1, 1);
+    const n = points.length;
+    if (n >= 2 && samePoint(points[n - 1]!, points[n - 2]!)) points.pop();
+    return points;
   }
 
   /** Each vessel's latest fix in (t - lookbackMs, t], kept when that fix lies in bbox (replay). */
