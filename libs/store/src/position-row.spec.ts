@@ -9,7 +9,7 @@ const msg = (over: Partial<AisMessage> = {}): AisMessage => ({
 
 describe('toPositionRow', () => {
   it('keeps a usable position with its receive time', () => {
-    expect(toPositionRow(msg(), 0)).toEqual([Date.parse('2026-06-10T01:02:03.456Z'), 412000001, 29.95, 122.3, 8.2, 91.5, 90, 0, 1, 'rx1']);
+    expect(toPositionRow(msg(), 0)).toEqual([Date.parse('2026-06-10T01:02:03.456Z'), 412000001, 29.95, 122.3, 8.2, 91.5, 90, 0, 1, 'rx1', false]);
   });
   it('uses the writer clock when the message has no time', () => {
     expect(toPositionRow(msg({ receivedAt: null }), 1234)![0]).toBe(1234);

@@ -68,6 +68,7 @@ export function toPositionRow(msg: AisMessage, nowMs: number): PositionRow | nul
     int(msg.navStatus, 32767),
     int(msg.type, 32767) ?? 0,
     typeof msg.source === 'string' ? msg.source : null,
+    false, // set by the writer; present from the start so that setting it does not grow the array
   ];
 }
 
