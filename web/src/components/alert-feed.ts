@@ -1,7 +1,8 @@
 import { ALERT_RULES, SEVERITIES, type Alert } from '@seawarden/contracts';
 import { playAlarm } from '../audio/alarm.js';
 import { lang, onLangChange, pick, t } from '../i18n/i18n.js';
-import { AlertFeedModel, shouldSound, type FeedFilter } from '../live/alert-feed.model.js';
+import { AlarmSnoozes } from '../live/alarm-snoozes.js';
+import { AlertFeedModel, LOUD_SEVERITIES, shouldSound, type FeedFilter } from '../live/alert-feed.model.js';
 import { formatTime } from '../time/format-time.js';
 import { data, h, keyedSelect } from '../ui/dom.js';
 
@@ -12,12 +13,23 @@ export interface AlertFeedOptions {
   zoneName: (id: string | null) => string;
 }
 
-/** The alert feed panel: newest first, severity colour, unread count, alarm with mute, filters, acknowledge. */
+const SNOOZES_KEY = 'seawarden.snoozes';
+
+function loadSnoozes(): AlarmSnoozes {
+  try {
+    return AlarmSnoozes.fromJSON(JSON.parse(localStorage.getItem(SNOOZES_KEY) ?? '{}'), Date.now());
+  } catch {
+    return new AlarmSnoozes(); // unreadable: start with none
+  }
+}
+
+/** The alert feed panel: newest first, severity colour, unread count, alarm with mute and per-vessel snooze, filters, acknowledge. */
 export class AlertFeed {
   readonly el: HTMLElement;
   readonly model = new AlertFeedModel();
   private filter: FeedFilter = { rule: '', severity: '' };
   private muted = localStorage.getItem('seawarden.muted') === '1';
+  private readonly snoozes = loadSnoozes();
   private selectedId: string | null = null;
   private list = h('ol', { class: 'feed-list', 'data-testid': 'alert-feed', 'aria-live': 'polite' });
   private unread = h('span', { class: 'badge', 'data-testid': 'unread-count', translate: 'no' }, '0');
@@ -63,7 +75,7 @@ export class AlertFeed {
   /** A live alert from the socket. */
   push(alert: Alert): void {
     const isNew = this.model.upsert(alert);
-    if (shouldSound(alert, isNew, this.muted)) playAlarm();
+    if (shouldSound(alert, isNew, this.muted, this.snoozes.snoozedUntil(alert, Date.now()) !== null)) playAlarm();
     this.render();
   }
 
@@ -102,7 +114,7 @@ export class AlertFeed {
     const keep = new Set<string>();
     const nodes = items.map((a) => {
       keep.add(a.id);
-      const sig = [a.updatedAt, a.status, a.severity, a.closedAt, this.model.isUnread(a.id), a.id === this.selectedId, lang(), this.opts.zoneName(a.zoneId)].join('|');
+      const sig = [a.updatedAt, a.status, a.severity, a.closedAt, this.model.isUnread(a.id), a.id === this.selectedId, lang(), this.opts.zoneName(a.zoneId), this.snoozes.snoozedUntil(a, Date.now())].join('|');
       const row = this.rows.get(a.id);
       if (row && row.sig === sig) return row.li;
       const li = row?.li ?? h('li', {});
@@ -144,5 +156,21 @@ export class AlertFeed {
     } else {
       li.append(h('span', { class: `status status-${status}`, i18n: `status.${status}` }));
     }
+    if (LOUD_SEVERITIES.has(a.severity) && a.closedAt === null) li.append(this.snoozeButton(a));
+  }
+
+  /** Snooze this vessel's alarms of this rule for an hour, or lift the snooze. */
+  private snoozeButton(a: Alert): HTMLButtonElement {
+    const until = this.snoozes.snoozedUntil(a, Date.now());
+    const btn = until === null
+      ? h('button', { type: 'button', class: 'snooze', 'data-testid': 'snooze', 'aria-pressed': 'false', i18n: 'feed.snooze' })
+      : h('button', { type: 'button', class: 'snooze', 'data-testid': 'snooze', 'aria-pressed': 'true' }, h('span', { i18n: 'feed.snoozedUntil' }), ' ', formatTime(until));
+    btn.addEventListener('click', () => {
+      if (this.snoozes.snoozedUntil(a, Date.now()) === null) this.snoozes.snooze(a, Date.now());
+      else this.snoozes.clear(a);
+      localStorage.setItem(SNOOZES_KEY, JSON.stringify(this.snoozes.toJSON()));
+      this.render();
+    });
+    return btn;
   }
 }

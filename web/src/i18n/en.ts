@@ -110,6 +110,8 @@ export const en: Dictionary = {
   'feed.filterRule': 'Filter by rule',
   'feed.filterSeverity': 'Filter by severity',
   'feed.markRead': 'Mark all read',
+  'feed.snooze': 'Snooze 1 h',
+  'feed.snoozedUntil': 'Snoozed until',
   'search.label': 'Find vessel (MMSI, name or call sign)',
   'search.placeholder': 'MMSI / name / call sign',
   'search.noResults': 'No vessel found',

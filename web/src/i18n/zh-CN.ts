@@ -108,6 +108,8 @@ export const zhCN = {
   'feed.filterRule': '按规则筛选',
   'feed.filterSeverity': '按级别筛选',
   'feed.markRead': '全部标为已读',
+  'feed.snooze': '暂停提醒1小时',
+  'feed.snoozedUntil': '提醒暂停至',
   'search.label': '查找船舶（MMSI、船名或呼号）',
   'search.placeholder': 'MMSI / 船名 / 呼号',
   'search.noResults': '未找到船舶',

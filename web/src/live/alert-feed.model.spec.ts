@@ -47,5 +47,6 @@ describe('shouldSound', () => {
     expect(shouldSound(alert('a', 'x', { severity: 'high' }), false, false)).toBe(false);
     expect(shouldSound(alert('a', 'x', { severity: 'medium' }), true, false)).toBe(false);
     expect(shouldSound(alert('a', 'x', { severity: 'high', closedAt: 'y' }), true, false)).toBe(false);
+    expect(shouldSound(alert('a', 'x', { severity: 'critical' }), true, false, true)).toBe(false);
   });
 });

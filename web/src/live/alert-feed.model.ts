@@ -60,7 +60,7 @@ export class AlertFeedModel {
   }
 }
 
-/** Whether a freshly arrived alert should sound: new, loud severity, still open, not muted. */
-export function shouldSound(alert: Alert, isNew: boolean, muted: boolean): boolean {
-  return isNew && !muted && LOUD_SEVERITIES.has(alert.severity) && (alert.status ?? 'open') === 'open' && alert.closedAt === null;
+/** Whether a freshly arrived alert should sound: new, loud severity, still open, not muted or snoozed. */
+export function shouldSound(alert: Alert, isNew: boolean, muted: boolean, snoozed = false): boolean {
+  return isNew && !muted && !snoozed && LOUD_SEVERITIES.has(alert.severity) && (alert.status ?? 'open') === 'open' && alert.closedAt === null;
 }
