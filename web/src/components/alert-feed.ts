@@ -3,7 +3,7 @@ import { playAlarm } from '../audio/alarm.js';
 import { lang, onLangChange, pick, t } from '../i18n/i18n.js';
 import { AlarmSnoozes } from '../live/alarm-snoozes.js';
 import { AlertFeedModel, LOUD_SEVERITIES, shouldSound, type FeedFilter } from '../live/alert-feed.model.js';
-import { formatTime } from '../time/format-time.js';
+import { formatLocal, formatTime } from '../time/format-time.js';
 import { data, h, keyedSelect } from '../ui/dom.js';
 
 export interface AlertFeedOptions {
@@ -146,17 +146,19 @@ export class AlertFeed {
       h('span', { class: 'feed-reason' }, pick(a.reason)),
     );
     for (const el of [...li.children]) if (el !== open) el.remove();
+    const actions = h('div', { class: 'feed-actions' });
     if (status === 'open') {
       const ack = h('button', { type: 'button', class: 'ack', 'data-testid': 'ack', i18n: 'feed.ack' });
       ack.addEventListener('click', () => {
         ack.disabled = true;
         void this.opts.onAcknowledge(this.model.get(a.id) ?? a).finally(() => (ack.disabled = false));
       });
-      li.append(ack);
+      actions.append(ack);
     } else {
-      li.append(h('span', { class: `status status-${status}`, i18n: `status.${status}` }));
+      actions.append(h('span', { class: `status status-${status}`, i18n: `status.${status}` }));
     }
-    if (LOUD_SEVERITIES.has(a.severity) && a.closedAt === null) li.append(this.snoozeButton(a));
+    if (LOUD_SEVERITIES.has(a.severity) && a.closedAt === null) actions.append(this.snoozeButton(a));
+    li.append(actions);
   }
 
   /** Snooze this vessel's alarms of this rule for an hour, or lift the snooze. */
@@ -164,7 +166,7 @@ export class AlertFeed {
     const until = this.snoozes.snoozedUntil(a, Date.now());
     const btn = until === null
       ? h('button', { type: 'button', class: 'snooze', 'data-testid': 'snooze', 'aria-pressed': 'false', i18n: 'feed.snooze' })
-      : h('button', { type: 'button', class: 'snooze', 'data-testid': 'snooze', 'aria-pressed': 'true' }, h('span', { i18n: 'feed.snoozedUntil' }), ' ', formatTime(until));
+      : h('button', { type: 'button', class: 'snooze', 'data-testid': 'snooze', 'aria-pressed': 'true' }, h('span', { i18n: 'feed.snoozedUntil' }), ' ', formatLocal(until, { clockOnly: true }));
     btn.addEventListener('click', () => {
       if (this.snoozes.snoozedUntil(a, Date.now()) === null) this.snoozes.snooze(a, Date.now());
       else this.snoozes.clear(a);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, fromLocalInput, toLocalInput } from './format-time.js';
+import { formatLocal, formatTime, fromLocalInput, toLocalInput } from './format-time.js';
 
 describe('formatTime', () => {
   it('shows Beijing time with the zone marked, in both languages', () => {
@@ -9,6 +9,10 @@ describe('formatTime', () => {
 
   it('rolls the date over at UTC 16:00 and shows seconds on request', () => {
     expect(formatTime('2026-12-31T16:00:05Z', { lang: 'en', seconds: true })).toBe('2027-01-01 00:00:05 CST (UTC+8)');
+  });
+
+  it('shows the Beijing clock alone on request', () => {
+    expect(formatLocal('2026-12-31T16:59:00Z', { clockOnly: true })).toBe('00:59');
   });
 
   it('gives an empty string for missing or invalid times', () => {

@@ -23,13 +23,13 @@ function formatter(seconds: boolean): Intl.DateTimeFormat {
   return f;
 }
 
-/** "2026-07-18 14:03" in Asia/Shanghai, without the zone mark. */
-export function formatLocal(iso: string | number | Date, opts: { seconds?: boolean } = {}): string {
+/** "2026-07-18 14:03" in Asia/Shanghai, without the zone mark; "14:03" with `clockOnly`. */
+export function formatLocal(iso: string | number | Date, opts: { seconds?: boolean; clockOnly?: boolean } = {}): string {
   const d = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   const parts = Object.fromEntries(formatter(!!opts.seconds).formatToParts(d).map((p) => [p.type, p.value]));
   const time = `${parts.hour}:${parts.minute}${opts.seconds ? `:${parts.second}` : ''}`;
-  return `${parts.year}-${parts.month}-${parts.day} ${time}`;
+  return opts.clockOnly ? time : `${parts.year}-${parts.month}-${parts.day} ${time}`;
 }
 
 /** "2026-07-18 14:03 CST (UTC+8)" (en) or "2026-07-18 14:03 北京时间 (UTC+8)" (zh-CN). */
