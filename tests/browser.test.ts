@@ -205,7 +205,20 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain(digits!);
     await page.screenshot({ path: join(ARTIFACTS, 'operator-alert-vessel-panel.png') });
 
+    // A high or critical alert can have its vessel's alarm snoozed for an hour; it survives a reload.
+    const snooze = page.locator('[data-testid=snooze]').first();
+    await snooze.waitFor({ timeout: 150_000 });
+    const snoozedId = await snooze.locator('xpath=ancestor::li//button[@data-alert-id]').getAttribute('data-alert-id');
+    await snooze.click();
+    const snoozed = page.locator(`li:has(button[data-alert-id="${snoozedId}"]) [data-testid=snooze][aria-pressed=true]`);
+    await expect.poll(() => snoozed.textContent(), { timeout: 10_000 }).toMatch(/^提醒暂停至 \d\d:\d\d$/);
+    await page.reload();
+    await page.locator('[data-testid=conn-status][data-state=connected]').waitFor({ timeout: 60_000 });
+    await snoozed.waitFor({ timeout: 60_000 });
+
     await expectLanguageSwitch(page, 'operator-english.png');
+    await snoozed.click(); // lifted again: later steps hear the alarm as usual
+    await page.locator(`li:has(button[data-alert-id="${snoozedId}"]) [data-testid=snooze][aria-pressed=false]`).waitFor({ timeout: 10_000 });
     expect(offOrigin, 'requests outside the server origin').toEqual([]);
     await page.close();
   }, 400_000);
