@@ -56,6 +56,25 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
     return h('p', { class: 'form-error', 'data-kind': 'error' }, h('span', { i18n: 'admin.refused' }), ' ', extra ?? null, data(err.message));
   }
   const notJson = (message: string) => h('p', { class: 'form-error', 'data-kind': 'error' }, h('span', { i18n: 'admin.notJson' }), ': ', data(message));
+  /**
+   * A picked JSON file PUT to the server: the saved count in `box` (then `onSaved`), or why it
+   * was refused, headed by `refusalHead` when the refusal names a part of the file.
+   */
+  async function putJsonFile(
+    box: HTMLElement, text: string, put: (body: unknown) => Promise<{ count: number }>, saved: MessageKey,
+    onSaved: (count: number) => unknown, refusalHead?: (err: unknown) => HTMLElement | null,
+  ): Promise<void> {
+    const parsed = parseJsonFile(text);
+    if (!parsed.ok) return void box.replaceChildren(notJson(parsed.message));
+    box.replaceChildren(h('p', { i18n: 'admin.uploading' }));
+    try {
+      const { count } = await put(parsed.value);
+      box.replaceChildren(ok(saved, count));
+      await onSaved(count);
+    } catch (err) {
+      box.replaceChildren(refusal(err, refusalHead?.(err)));
+    }
+  }
 
   // ---- zones ----
   const zoneSummary = h('ul', { class: 'kind-counts', 'data-testid': 'zone-counts' });
@@ -105,19 +124,14 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
     renderJurisdictionChoices();
   }
 
-  async function uploadZones(text: string): Promise<void> {
-    const parsed = parseJsonFile(text);
-    if (!parsed.ok) return void zonesResult.replaceChildren(notJson(parsed.message));
-    zonesResult.replaceChildren(h('p', { i18n: 'admin.uploading' }));
-    try {
-      const { count } = await api.putZones(parsed.value);
-      zonesResult.replaceChildren(ok('admin.zones.saved', count));
+  function uploadZones(text: string): Promise<void> {
+    return putJsonFile(zonesResult, text, api.putZones, 'admin.zones.saved', async () => {
       hooks.zonesChanged();
       await loadZones();
-    } catch (err) {
+    }, (err) => {
       const idx = err instanceof ApiError ? featureIndexOf(err.details) : null;
-      zonesResult.replaceChildren(refusal(err, idx === null ? null : h('span', {}, h('span', { i18n: 'admin.zones.feature' }), ' ', data(idx, 'strong'), ' · ')));
-    }
+      return idx === null ? null : h('span', {}, h('span', { i18n: 'admin.zones.feature' }), ' ', data(idx, 'strong'), ' · ');
+    });
   }
 
   // ---- ban calendars ----
@@ -148,17 +162,10 @@ export function mountAdmin(main: HTMLElement, ctx: ViewContext, hooks: AdminHook
     }
   }
 
-  async function uploadCalendars(text: string): Promise<void> {
-    const parsed = parseJsonFile(text);
-    if (!parsed.ok) return void calResult.replaceChildren(notJson(parsed.message));
-    calResult.replaceChildren(h('p', { i18n: 'admin.uploading' }));
-    try {
-      const { count } = await api.putCalendars(parsed.value);
-      calResult.replaceChildren(ok('admin.calendars.saved', count));
+  function uploadCalendars(text: string): Promise<void> {
+    return putJsonFile(calResult, text, api.putCalendars, 'admin.calendars.saved', (count) => {
       calCount.textContent = String(count);
-    } catch (err) {
-      calResult.replaceChildren(refusal(err));
-    }
+    });
   }
 
   // ---- vessel registry ----
