@@ -119,9 +119,7 @@ export class AlertBook {
       : [{ kind: 'observed', at, ...(f.position ? { lat: f.position.lat, lon: f.position.lon } : {}), reason: f.reason }];
     this.appendEvidence(alert, first);
     const ep: Episode = { key, alert, lapsedAt: null, lastEmitAt: now, signature: f.signature ?? '', dirty: false };
-    this.episodes.set(key, ep);
-    (v.episodes ??= []).push(key);
-    v.openRules |= ruleBit(rule);
+    this.attach(v, ep);
     out.push({ kind: 'opened', alert: copy(alert), episodeKey: key });
     if (f.closeNow) this.close(v, ep, now, out, null);
   }
@@ -196,13 +194,7 @@ export class AlertBook {
 
   importEpisodes(list: Episode[], vessel: (mmsi: number) => VesselState): void {
     this.episodes.clear();
-    for (const e of list) {
-      const ep: Episode = { ...e, alert: copy(e.alert) };
-      this.episodes.set(ep.key, ep);
-      const v = vessel(ep.alert.mmsi);
-      (v.episodes ??= []).push(ep.key);
-      v.openRules |= ruleBit(ep.alert.rule);
-    }
+    for (const e of list) this.attach(vessel(e.alert.mmsi), { ...e, alert: copy(e.alert) });
   }
 
   /**
@@ -238,12 +230,17 @@ export class AlertBook {
       const at = Date.parse(alert.updatedAt);
       // A vessel the saved state does not know was last heard no earlier than the alert's update.
       if (v.lastHeardAt === -Infinity && Number.isFinite(at)) v.lastHeardAt = at;
-      this.episodes.set(key, { key, alert: engineCopy(alert), lapsedAt: null, lastEmitAt: at, signature: '', dirty: false, resumed: true });
-      (v.episodes ??= []).push(key);
-      v.openRules |= ruleBit(alert.rule);
+      this.attach(v, { key, alert: engineCopy(alert), lapsedAt: null, lastEmitAt: at, signature: '', dirty: false, resumed: true });
       adopted++;
     }
     return { adopted, dropped, refreshed };
+  }
+
+  /** Puts an episode in the book and on its vessel (emits nothing: open() does that). */
+  private attach(v: VesselState, ep: Episode): void {
+    this.episodes.set(ep.key, ep);
+    (v.episodes ??= []).push(ep.key);
+    v.openRules |= ruleBit(ep.alert.rule);
   }
 
   /** Takes an episode out of the book and off its vessel (emits nothing: close() does that). */
