@@ -170,8 +170,12 @@ export class AlertQueries {
   }
 
   async openAlerts(): Promise<Alert[]> {
-    const { rows } = await this.db.query<AlertRow>('SELECT * FROM alerts WHERE closed_at IS NULL ORDER BY opened_at, id');
-    return rows.map(rowToAlert);
+    return (await this.openRows()).map(rowToAlert);
+  }
+
+  private async openRows(): Promise<(AlertRow & { episode_key: string | null })[]> {
+    const { rows } = await this.db.query<AlertRow & { episode_key: string | null }>('SELECT * FROM alerts WHERE closed_at IS NULL ORDER BY opened_at, id');
+    return rows;
   }
 
   /**
@@ -180,7 +184,7 @@ export class AlertQueries {
    * closed here.
    */
   async engineResume(restoredIds: readonly string[]): Promise<EngineResume> {
-    const open = await this.db.query<AlertRow & { episode_key: string | null }>('SELECT * FROM alerts WHERE closed_at IS NULL ORDER BY opened_at, id');
+    const open = await this.openRows();
     const closed = restoredIds.length
       ? await this.db.query<{ id: string }>(
           `SELECT i.id FROM unnest($1::text[]) AS i(id)
@@ -188,7 +192,7 @@ export class AlertQueries {
            WHERE a.closed_at IS NOT NULL`, [restoredIds])
       : { rows: [] };
     return {
-      open: open.rows.map((r) => ({ alert: rowToAlert(r), episodeKey: r.episode_key ?? null })),
+      open: open.map((r) => ({ alert: rowToAlert(r), episodeKey: r.episode_key ?? null })),
       closedIds: closed.rows.map((r) => r.id),
     };
   }
