@@ -12,9 +12,6 @@ import { AuthService } from './auth/auth.service.js';
 import { loadJwtSecret } from './auth/jwt-secret.js';
 import { LoginRateLimiter } from './auth/login-rate-limiter.js';
 import { RedisLoginRateLimiter, type LoginLimiter } from './auth/redis-login-rate-limiter.js';
-
-/** Injection token of the login limiter (in memory, or in Redis when REDIS_URL is set). */
-const LOGIN_LIMITER = Symbol('LoginLimiter');
 import { UsersController } from './auth/users.controller.js';
 import { CONSOLE_DEPS, type ConsoleDeps } from './console.deps.js';
 import { AlertBroadcaster } from './live/alert-broadcaster.js';
@@ -29,6 +26,9 @@ import { SubscriptionsController } from './webhooks/subscriptions.controller.js'
 import { WebhookAddressPolicy } from './webhooks/webhook-address-policy.js';
 import { WebhookWorker } from './webhooks/webhook-worker.js';
 import { ZonesService } from './zones/zones.service.js';
+
+/** Injection token of the login limiter (in memory, or in Redis when REDIS_URL is set). */
+const LOGIN_LIMITER = Symbol('LoginLimiter');
 
 /** Starts and stops what runs in the background; seeds accounts. */
 class ConsoleLifecycle implements OnApplicationBootstrap, OnModuleDestroy {

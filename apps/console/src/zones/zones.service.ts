@@ -61,7 +61,6 @@ export class ZonesService {
     }
   }
 
-  /** Validates with the engine's loader (400 naming the feature), swaps live, persists. */
   /** Ban calendars (validated against the zones in force): to the engine here, then the database. */
   async replaceCalendars(body: unknown): Promise<{ count: number }> {
     const count = validateCalendars(body, this.get());
@@ -99,6 +98,7 @@ export class ZonesService {
     await this.replace({ ...current, features: current.features.filter((f) => f.properties?.id !== id) });
   }
 
+  /** Validates with the engine's loader (400 naming the feature), swaps live, persists. */
   async replace(input: unknown): Promise<{ count: number }> {
     try {
       loadZones(input);
