@@ -216,7 +216,7 @@ const start = Date.parse('2025-07-15T02:00:00Z');
 console.log(`zones: ${zoneSet.size} (${complexZones} with ≥ 150 vertices, ${fmt(vertexTotal)} vertices in all)`);
 
 // --- engine -----------------------------------------------------------------------------------
-const WARM = Math.min(100_000, Math.floor(MESSAGES / 10));
+const WARM = Number(process.env.BENCH_WARM ?? Math.min(100_000, Math.floor(MESSAGES / 10)));
 const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;

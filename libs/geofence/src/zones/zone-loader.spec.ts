@@ -131,4 +131,22 @@ describe('loadZones', () => {
     }
     expect(inside).toBeGreaterThan(200);
   });
+
+  it('gives the same answers when its zones are an ocean apart (cells hashed instead of a dense grid)', () => {
+    const far = (id: string, lon: number, lat: number) => ({
+      type: 'Feature',
+      properties: { id, kind: 'restricted', name: { zh: id, en: id } },
+      geometry: { type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.01, lat], [lon + 0.01, lat + 0.01], [lon, lat + 0.01], [lon, lat]]] },
+    });
+    const near = good();
+    const spread = loadZones(featureCollection([...near, far('sydney', 151.2, -33.9), far('azores', -25.7, 37.7)]));
+    const alone = loadZones(featureCollection(near));
+    for (let i = 0; i < 2000; i++) {
+      const p = at(((i * 7919) % 12000) - 6000, ((i * 104729) % 12000) - 6000);
+      expect(spread.zonesAt(p.lat, p.lon).map((z) => z.id)).toEqual(alone.zonesAt(p.lat, p.lon).map((z) => z.id));
+    }
+    expect(spread.zonesAt(-33.895, 151.205).map((z) => z.id)).toEqual(['sydney']);
+    expect(spread.zonesAt(37.705, -25.695).map((z) => z.id)).toEqual(['azores']);
+    expect(spread.zonesAt(0, 0)).toEqual([]);
+  });
 });

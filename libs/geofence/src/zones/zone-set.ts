@@ -16,6 +16,12 @@ const ARENA = 1 << 20;
 const BLOCK = 8;
 /** Block rectangles are tested slightly enlarged, so that rounding in cell coordinates cannot matter. */
 const BLOCK_PAD = 1e-9;
+/**
+ * Cells of the zones' bounding box are found through a dense grid of slots (no hashing) when it
+ * has at most this many: 32 MB of address space at most, of which only the pages of cells
+ * vessels visit are ever touched. Beyond it (zones spread over an ocean), a Map.
+ */
+const MAX_GRID_CELLS = 1 << 23;
 /** Zones with more vertices than this get a segment index (flatbush over their edges). */
 const SEG_INDEX_MIN_VERTICES = 32;
 
@@ -31,7 +37,10 @@ interface Cell {
   cy: number;
   inside: readonly number[];
   edge: readonly number[];
-  /** Where this cell's SUB×SUB sub-cell states (0 unknown, OUT, IN, EDGE) per edge zone start in the set's arena; -1 until first use. */
+  /**
+   * Where this cell's sub-cell states (0 unknown, OUT, IN, EDGE) start in the set's arena; -1
+   * until first use. Sub-cell major: the states of all edge zones for one sub-cell share a cache line.
+   */
   subAt: number;
   /** Per edge zone with a segment index: ids of its segments touching the cell (null for small zones). */
   local: (number[] | null)[] | null;
@@ -65,6 +74,12 @@ export class ZoneSet {
   /** ZONE_KIND_BIT of each zone, by index. */
   readonly kindBits: Int32Array;
   private readonly cells = new Map<number, Cell>();
+  /** Slot + 1 of each cell of the zones' bounding box (0: not classified yet), or null: `cells` is used. */
+  private grid: Int32Array | null = null;
+  private gridX = 0;
+  private gridY = 0;
+  private gridW = 0;
+  private gridH = 0;
   private readonly blocks = new Map<number, Block>();
   private slots: Cell[] = [];
   /** Sub-cell states of all cells, in chunks (no typed array per cell: their headers and backing stores would outweigh the states). */
@@ -72,6 +87,8 @@ export class ZoneSet {
   private arenaTop = ARENA;
   private readonly segments: (Segments | undefined)[] = [];
   private readonly pt: [number, number] = [0, 0];
+  /** Distinct zone lists of the cells: neighbouring cells share one array, which stays in cache. */
+  private lists = new Map<string, readonly number[]>();
 
   constructor(zones: Zone[]) {
     this.all = zones;
@@ -88,6 +105,11 @@ export class ZoneSet {
       this.index.finish();
       // Segment indexes are built with the set (load time), not on the first lookup.
       for (const z of zones) this.segments[z.index] = buildSegments(z);
+      this.gridX = Math.floor((this.index.minX + 180) / CELL_DEG);
+      this.gridY = Math.floor((this.index.minY + 90) / CELL_DEG);
+      this.gridW = Math.floor((this.index.maxX + 180) / CELL_DEG) - this.gridX + 1;
+      this.gridH = Math.floor((this.index.maxY + 90) / CELL_DEG) - this.gridY + 1;
+      if (this.gridW * this.gridH <= MAX_GRID_CELLS) this.grid = new Int32Array(this.gridW * this.gridH);
     } else {
       this.index = null;
     }
@@ -118,15 +140,17 @@ export class ZoneSet {
 
   /** Lookup cells cached so far (memory is shared by all vessels, bounded by MAX_CACHED_CELLS). */
   get cachedCells(): number {
-    return this.cells.size;
+    return this.slots.length;
   }
 
   clearCache(): void {
     this.cells.clear();
+    if (this.grid) this.grid = new Int32Array(this.gridW * this.gridH); // fresh pages, not a fill of all of them
     this.blocks.clear();
     this.slots = [];
     this.arena = [];
     this.arenaTop = ARENA;
+    this.lists.clear();
   }
 
   byId(id: string): Zone | undefined {
@@ -161,18 +185,27 @@ export class ZoneSet {
     const fy = (lat + 90) / CELL_DEG;
     const cx = Math.floor(fx);
     const cy = Math.floor(fy);
-    // A small-integer key (fast Map hashing); cells 163° apart share it, so check.
-    const key = ((cx & 0x7fff) << 15) | (cy & 0x7fff);
     // The caller's last cell, when the point is still in it, spares the cache lookup.
     let cell = hint >= 0 && hint < this.slots.length ? this.slots[hint] : undefined;
-    if (cell === undefined || cell.cx !== cx || cell.cy !== cy) cell = this.cells.get(key);
-    if (cell !== undefined && (cell.cx !== cx || cell.cy !== cy)) cell = undefined;
-    if (cell === undefined) {
-      cell = this.classifyCell(cx, cy);
-      if (this.cells.size >= MAX_CACHED_CELLS) this.clearCache();
-      cell.slot = this.slots.length;
-      this.slots.push(cell);
-      this.cells.set(key, cell);
+    if (cell === undefined || cell.cx !== cx || cell.cy !== cy) {
+      const grid = this.grid;
+      let gi = -1;
+      if (grid !== null) {
+        const gx = cx - this.gridX;
+        const gy = cy - this.gridY;
+        if (gx < 0 || gy < 0 || gx >= this.gridW || gy >= this.gridH) {
+          this.stableArea = -(cx * 65_536 + cy) - 1; // beyond every zone's bounding box
+          return 0;
+        }
+        gi = gy * this.gridW + gx;
+        const slot = grid[gi];
+        cell = slot > 0 ? this.slots[slot - 1] : undefined;
+      } else {
+        // A small-integer key (fast Map hashing); cells 163° apart share it, so check.
+        cell = this.cells.get(((cx & 0x7fff) << 15) | (cy & 0x7fff));
+        if (cell !== undefined && (cell.cx !== cx || cell.cy !== cy)) cell = undefined;
+      }
+      if (cell === undefined) cell = this.cache(this.classifyCell(cx, cy), gi);
     }
     this.lastSlot = cell.slot;
     let n = 0;
@@ -197,7 +230,7 @@ export class ZoneSet {
     pt[1] = lat;
     for (let j = 0; j < edge.length; j++) {
       const zi = edge[j];
-      const k = at + j * SUB * SUB + sy * SUB + sx;
+      const k = at + (sy * SUB + sx) * edge.length + j;
       let state = sub[k];
       if (state === 0) {
         sub[k] = state = this.classifySub(cell, j, sx, sy);
@@ -213,6 +246,15 @@ export class ZoneSet {
     }
     if (stable && sx === gx - cx * SUB && sy === gy - cy * SUB) this.stableArea = gx * 2_097_152 + gy;
     return n;
+  }
+
+  private cache(cell: Cell, gridIndex: number): Cell {
+    if (this.slots.length >= MAX_CACHED_CELLS) this.clearCache();
+    cell.slot = this.slots.length;
+    this.slots.push(cell);
+    if (this.grid !== null) this.grid[gridIndex] = cell.slot + 1;
+    else this.cells.set(((cell.cx & 0x7fff) << 15) | (cell.cy & 0x7fff), cell);
+    return cell;
   }
 
   /** Distance in metres from a point to the zone (0 inside). Exact on the zone's edges; not for the hot path. */
@@ -243,6 +285,14 @@ export class ZoneSet {
       if (d <= maxM) found.push({ zone, distanceM: d });
     }
     return found.sort((a, b) => a.distanceM - b.distanceM);
+  }
+
+  private shared(list: number[]): readonly number[] {
+    const key = list.join();
+    const known = this.lists.get(key);
+    if (known) return known;
+    this.lists.set(key, list);
+    return list;
   }
 
   /** `n` zeroed bytes of sub-cell states in the arena; returns their global offset. */
@@ -314,9 +364,9 @@ export class ZoneSet {
         local.push(null);
       }
     }
-    if (inside.length) cell.inside = inside;
+    if (inside.length) cell.inside = this.shared(inside);
     if (edge.length) {
-      cell.edge = edge;
+      cell.edge = this.shared(edge);
       if (anyLocal) {
         cell.local = local;
         const ref: number[] = [];
