@@ -6,6 +6,7 @@
 //   BENCH_DATABASE_URL (else TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres)
 //   names the server; a scratch database is created on it and dropped afterwards.
 //   BENCH_MESSAGES (default 300000), BENCH_TRACK_ROWS (default 5000000), BENCH_TRACK_DAYS (default 2).
+//   BENCH_RUNS (default 3): timed runs of each writer, after one warm-up run; the median is shown.
 //   BENCH_PARTS: comma-separated subset of pglite,postgres,copy,track (default all).
 //   BENCH_KEEP=1 keeps the scratch database (its URL is printed) to EXPLAIN the track query.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -75,6 +76,18 @@ async function scratch(prefix) {
   };
 }
 
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/**
+ * One untimed warm-up run (JIT, connections, the server's caches: a live writer runs for
+ * months, not one second), then RUNS timed runs; sorted rates.
+ */
+async function rates(run) {
+  await run();
+  const r = [];
+  for (let i = 0; i < RUNS; i++) r.push(await run());
+  return r.sort((a, b) => a - b);
+}
+const summary = (r) => `${fmt(r[Math.floor(r.length / 2)]).padStart(9)} rows/s  (median of ${r.length} after a warm-up run; ${fmt(r[0])}–${fmt(r[r.length - 1])})`;
 const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 console.log(`bench:store — ${fmt(N)} decoded messages per run (node ${process.version}, load average ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).availableParallelism()} CPUs)`);
@@ -84,12 +97,15 @@ console.log(`decoded ${fmt(msgs.length)} messages in ${((performance.now() - t) 
 
 // 2. PGlite: native COPY from a blob (default) vs unnest INSERT (peer), file-backed.
 for (const method of PARTS.has('pglite') ? ['blob', 'unnest'] : []) {
-  const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
-  const store = await openStore({ dataDir: dir, logger: quiet, positions: { method, batchSize: BATCH.pglite } });
-  const rate = await timeWriter(store, msgs);
-  console.log(`PGlite     ${method.padEnd(7)} ${fmt(rate).padStart(9)} rows/s  (end to end, batches of ${fmt(BATCH.pglite)}, batch-id idempotency; rss ${mb(process.memoryUsage().rss)})`);
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
+  const r = await rates(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
+    const store = await openStore({ dataDir: dir, logger: quiet, positions: { method, batchSize: BATCH.pglite } });
+    const rate = await timeWriter(store, msgs);
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+    return rate;
+  });
+  console.log(`PGlite     ${method.padEnd(7)} ${summary(r)}  (end to end, batches of ${fmt(BATCH.pglite)}, batch-id idempotency)`);
 }
 
 // 3. PostgreSQL: binary COPY (default) vs multi-row INSERT and unnest (peers).
@@ -102,13 +118,16 @@ try {
 }
 try {
   for (const method of PARTS.has('postgres') ? ['copy', 'insert', 'unnest'] : []) {
-    const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
-    const store = await openStore({ databaseUrl: server.url, dataDir: dir, logger: quiet, positions: { method, batchSize: BATCH.postgres } });
-    await store.db.query('TRUNCATE positions, position_batches');
-    const rate = await timeWriter(store, msgs);
-    console.log(`PostgreSQL ${method.padEnd(7)} ${fmt(rate).padStart(9)} rows/s  (end to end, batches of ${fmt(BATCH.postgres)}, 2 in flight, batch-id idempotency; rss ${mb(process.memoryUsage().rss)})`);
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    const r = await rates(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
+      const store = await openStore({ databaseUrl: server.url, dataDir: dir, logger: quiet, positions: { method, batchSize: BATCH.postgres } });
+      await store.db.query('TRUNCATE positions, position_batches');
+      const rate = await timeWriter(store, msgs);
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+      return rate;
+    });
+    console.log(`PostgreSQL ${method.padEnd(7)} ${summary(r)}  (end to end, batches of ${fmt(BATCH.postgres)}, 2 in flight, batch-id idempotency)`);
   }
 
   // Cost of idempotency, same rows, COPY alone: no key at all vs batch ids (ours) vs a unique
@@ -126,12 +145,14 @@ try {
   const store = await openStore({ databaseUrl: server.url, dataDir: dir, logger: quiet });
   const copy = createPositionSink(store.db, 'copy');
   const measure = async (label, setup, run) => {
-    await c.query('TRUNCATE positions, position_batches');
-    await setup();
-    const s = performance.now();
-    for (const b of batches) await run(b);
-    const rate = rows.length / ((performance.now() - s) / 1000);
-    console.log(`PostgreSQL ${label.padEnd(44)} ${fmt(rate).padStart(9)} rows/s`);
+    const r = await rates(async () => {
+      await c.query('TRUNCATE positions, position_batches');
+      await setup();
+      const s = performance.now();
+      for (const b of batches) await run(b);
+      return rows.length / ((performance.now() - s) / 1000);
+    });
+    console.log(`PostgreSQL ${label.padEnd(44)} ${summary(r)}`);
   };
   const { Readable } = await import('node:stream');
   const { pipeline } = await import('node:stream/promises');
