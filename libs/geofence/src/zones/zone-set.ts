@@ -454,23 +454,22 @@ export class ZoneSet {
   }
 
   /**
-   * Point in polygon for cell centres. Big zones: even–odd ray cast eastwards over the edges
-   * their segment index returns (O(log n + k)); small zones: turf.
+   * Point in polygon for cell centres: even–odd ray cast eastwards, over the edges a big zone's
+   * segment index returns (O(log n + k)), over all edges of a small one. A centre is never on
+   * an edge (callers ask only where no edge touches the cell), so no boundary case arises.
    */
   private centreInside(zi: number, x: number, y: number): boolean {
-    const segs = this.segments[zi];
-    if (!segs || !segs.index) {
-      this.pt[0] = x;
-      this.pt[1] = y;
-      return booleanPointInPolygon(this.pt, this.all[zi].feature);
-    }
+    const segs = this.segments[zi]!;
     const xy = segs.xy;
     let inside = false;
-    segs.index.search(x, y, this.all[zi].bbox[2], y, (s) => {
-      const ax = xy[4 * s], ay = xy[4 * s + 1], bx = xy[4 * s + 2], by = xy[4 * s + 3];
-      if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
-      return false;
-    });
+    if (segs.index) {
+      segs.index.search(x, y, this.all[zi].bbox[2], y, (s) => {
+        if (crossesEast(x, y, xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3])) inside = !inside;
+        return false;
+      });
+    } else {
+      for (let s = 0; s < xy.length; s += 4) if (crossesEast(x, y, xy[s], xy[s + 1], xy[s + 2], xy[s + 3])) inside = !inside;
+    }
     return inside;
   }
 
@@ -515,6 +514,11 @@ function buildSegments(z: Zone): Segments {
     index.finish();
   }
   return { xy, index };
+}
+
+/** Does the ray from (x, y) eastwards cross the segment ab (half-open in y, so a vertex counts once)? */
+function crossesEast(x: number, y: number, ax: number, ay: number, bx: number, by: number): boolean {
+  return ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay);
 }
 
 /** 1 if segment pq properly crosses ab, 0 if not, −1 when degenerate (collinear or through an end point). */
