@@ -113,7 +113,8 @@ export function toCopyBinary(rows: readonly PositionRow[]): Buffer {
     if (src === null) { dv.setInt32(o, -1); o += 4; } else {
       const b = sources.get(src)!;
       dv.setInt32(o, b.length); o += 4;
-      o += b.copy(buf, o);
+      buf.set(b, o);
+      o += b.length;
     }
     dv.setInt32(o, 1); buf[o + 4] = r[10] === true ? 1 : 0; o += 5;
   }
