@@ -161,12 +161,14 @@ if (server) try {
   // (mmsi, t) key through a staging table and INSERT … ON CONFLICT DO NOTHING.
   const c = new pg.Client({ connectionString: server.url });
   await c.connect();
-  const { toPositionRow } = await import('../libs/store/dist/index.js');
+  const { toPositionRow, PositionColumns } = await import('../libs/store/dist/index.js');
   const rows = Array.from({ length: msgs.length }, (_, i) => toPositionRow(message(msgs, i), Date.now()));
   const batches = [];
-  // Sorted by vessel up front (not timed) as the store's sink sorts them: all three on equal terms.
+  // Batches in the writer's form (columns), made up front (not timed); all three encode them
+  // with the store's toCopyBinary, which orders the rows by vessel: equal terms.
   for (let i = 0; i < rows.length; i += BATCH.postgres) {
-    batches.push({ id: crypto.randomUUID(), rows: rows.slice(i, i + BATCH.postgres).sort((a, b) => a[1] - b[1] || a[0] - b[0]) });
+    const part = rows.slice(i, i + BATCH.postgres);
+    batches.push({ id: crypto.randomUUID(), rows: part, cols: PositionColumns.fromRows(part) });
   }
   const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
   const store = await openStore({ databaseUrl: server.url, dataDir: dir, logger: quiet });
@@ -187,10 +189,10 @@ if (server) try {
   const { toCopyBinary } = await import('../libs/store/dist/position-row.js');
   const cols = 't, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source, overview';
   if (PARTS.has('copy')) {
-  console.log(`COPY alone, pre-built rows, one connection, batches of ${fmt(BATCH.postgres)} one at a time:`);
+  console.log(`COPY alone, pre-built batches, one connection, batches of ${fmt(BATCH.postgres)} one at a time:`);
   await measure('COPY, no idempotency key', async () => {}, async (b) => {
     await c.query('BEGIN');
-    await pipeline(Readable.from([toCopyBinary(b.rows)]), c.query(copyFrom(`COPY positions (${cols}) FROM STDIN (FORMAT binary)`)));
+    await pipeline(Readable.from([toCopyBinary(b.cols)]), c.query(copyFrom(`COPY positions (${cols}) FROM STDIN (FORMAT binary)`)));
     await c.query('COMMIT');
   });
   await measure('COPY + batch id (store default)', async () => {}, (b) => copy.write(b));
@@ -199,7 +201,7 @@ if (server) try {
   }, async (b) => {
     await c.query('BEGIN');
     await c.query('CREATE TEMP TABLE IF NOT EXISTS positions_stage (LIKE positions) ON COMMIT DELETE ROWS');
-    await pipeline(Readable.from([toCopyBinary(b.rows)]), c.query(copyFrom(`COPY positions_stage (${cols}) FROM STDIN (FORMAT binary)`)));
+    await pipeline(Readable.from([toCopyBinary(b.cols)]), c.query(copyFrom(`COPY positions_stage (${cols}) FROM STDIN (FORMAT binary)`)));
     await c.query(`INSERT INTO positions SELECT * FROM positions_stage ON CONFLICT DO NOTHING`);
     await c.query('COMMIT');
   });

@@ -4,7 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';
-import { POSITION_COLUMNS, toColumnArrays, toCopyBinary, type PositionBatch, type PositionRow } from './position-row.js';
+import { batchColumns, batchSize, POSITION_COLUMNS, toColumnArrays, toCopyBinary, type PositionBatch, type PositionColumns } from './position-row.js';
 
 /** Writes one batch atomically together with its id; a batch id seen before is skipped. */
 export interface PositionSink {
@@ -27,25 +27,19 @@ export function createPositionSink(db: Db, method: PositionMethod, lite?: PGlite
       if (!lite) throw new Error("positions method 'blob' needs the PGlite instance");
       return { method, write: (b) => writeWithBlob(db, lite, b) };
     case 'unnest':
-      return { method, write: (b) => claimThen(db, b, (q) => insertUnnest(q, b.rows)) };
+      return { method, write: (b) => claimThen(db, b, (q) => insertUnnest(q, batchColumns(b))) };
     case 'insert':
-      return { method, write: (b) => claimThen(db, b, (q) => insertValues(q, b.rows)) };
+      return { method, write: (b) => claimThen(db, b, (q) => insertValues(q, batchColumns(b))) };
   }
 }
 
 async function claimThen(db: Db, batch: PositionBatch, insert: (q: Queryable) => Promise<void>) {
   return db.tx(async (q) => {
-    const claimed = await q.query(CLAIM_BATCH, [batch.id, batch.rows.length]);
+    const claimed = await q.query(CLAIM_BATCH, [batch.id, batchSize(batch)]);
     if (!claimed.rows.length) return 'duplicate' as const;
     await insert(q);
     return 'written' as const;
   });
-}
-
-/** Rows of one vessel together: consecutive index insertions land on the same pages. Sorts the
- *  batch in place (it is the writer's own array; nothing downstream depends on arrival order). */
-function sortedRows(rows: PositionRow[]): PositionRow[] {
-  return rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
 }
 
 /**
@@ -57,12 +51,12 @@ async function writeWithBlob(db: Db, lite: PGlite, batch: PositionBatch): Promis
   try {
     await client.query('BEGIN');
     try {
-      const claimed = await client.query(CLAIM_BATCH, [batch.id, batch.rows.length]);
+      const claimed = await client.query(CLAIM_BATCH, [batch.id, batchSize(batch)]);
       if (!claimed.rows.length) {
         await client.query('ROLLBACK');
         return 'duplicate';
       }
-      const blob = new Blob([toCopyBinary(sortedRows(batch.rows))]);
+      const blob = new Blob([toCopyBinary(batchColumns(batch))]);
       await lite.query(`COPY positions (${COLS}) FROM '/dev/blob' (FORMAT binary)`, [], { blob });
       await client.query('COMMIT');
       return 'written';
@@ -81,13 +75,13 @@ async function writeWithCopy(db: Db, batch: PositionBatch): Promise<'written' | 
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    const claimed = await client.query(CLAIM_BATCH, [batch.id, batch.rows.length]);
+    const claimed = await client.query(CLAIM_BATCH, [batch.id, batchSize(batch)]);
     if (!claimed.rows.length) {
       await client.query('ROLLBACK');
       return 'duplicate';
     }
     const stream = client.query(copyFrom(`COPY positions (${COLS}) FROM STDIN (FORMAT binary)`));
-    await pipeline(Readable.from([toCopyBinary(sortedRows(batch.rows))]), stream);
+    await pipeline(Readable.from([toCopyBinary(batchColumns(batch))]), stream);
     await client.query('COMMIT');
     return 'written';
   } catch (err) {
@@ -108,14 +102,15 @@ const UNNEST_SQL = `INSERT INTO positions (${COLS})
               $7::smallint[], $8::smallint[], $9::smallint[], $10::text[], $11::bool[])
        AS u(t, mmsi, lat, lon, sog, cog, heading, nav_status, msg_type, source, overview)`;
 
-export async function insertUnnest(q: Queryable, rows: readonly PositionRow[]): Promise<void> {
-  await q.query(UNNEST_SQL, toColumnArrays(rows));
+export async function insertUnnest(q: Queryable, cols: PositionColumns): Promise<void> {
+  await q.query(UNNEST_SQL, toColumnArrays(cols));
 }
 
 const VALUES_CHUNK = 1000; // 11 params per row, well under the 65535 parameter limit
 
 /** Plain multi-row INSERT … VALUES (the peer measured next to COPY). */
-export async function insertValues(q: Queryable, rows: readonly PositionRow[]): Promise<void> {
+export async function insertValues(q: Queryable, cols: PositionColumns): Promise<void> {
+  const rows = Array.from(cols.order(), (i) => cols.row(i));
   for (let start = 0; start < rows.length; start += VALUES_CHUNK) {
     const chunk = rows.slice(start, start + VALUES_CHUNK);
     const params: unknown[] = [];

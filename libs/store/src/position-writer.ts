@@ -5,7 +5,7 @@ import type { AisMessage } from '@seawarden/contracts';
 import { isConnectionError } from './connection-errors.js';
 import { StoreClosedError } from './errors.js';
 import type { StoreLogger } from './logger.js';
-import { OVERVIEW_EVERY, toPositionRow, type PositionBatch, type PositionRow } from './position-row.js';
+import { batchSize, ColumnBatch, OVERVIEW_EVERY, PositionColumns, type PositionBatch, type PositionRow } from './position-row.js';
 import type { PositionSink } from './position-sink.js';
 import type { SpillStore } from './spill-store.js';
 
@@ -43,14 +43,14 @@ export interface PositionWriterOptions {
   retryMinMs?: number;
   retryMaxMs?: number;
   now?: () => number;
-  /** Called with the rows of every batch committed (not for replays already stored). */
-  onWritten?: (rows: readonly PositionRow[]) => void;
+  /** Called with every batch committed (not for replays already stored). */
+  onWritten?: (batch: PositionBatch) => void;
 }
 
-interface QueuedBatch extends PositionBatch {
+type QueuedBatch = PositionBatch & {
   /** Spill segment this batch was loaded from (already on disk). */
   segment?: string;
-}
+};
 
 /**
  * Batches positions into the database with bounded memory. Backpressure while the database is
@@ -67,10 +67,11 @@ export class PositionWriter {
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
   private readonly now: () => number;
-  private readonly onWritten?: (rows: readonly PositionRow[]) => void;
+  private readonly onWritten?: (batch: PositionBatch) => void;
   private readonly timer: NodeJS.Timeout;
 
-  private current: PositionRow[] = [];
+  /** The batch being filled (made on the first row after a seal). */
+  private current: PositionColumns | null = null;
   private readonly queue: QueuedBatch[] = [];
   private memRows = 0;
   private inflight = 0;
@@ -104,23 +105,32 @@ export class PositionWriter {
 
   /** Queues the message's position (if it has one). False = over the bound: await drain(). */
   write(msg: AisMessage): boolean {
-    const row = toPositionRow(msg, this.now());
-    if (!row) {
+    if (this.closed) throw new StoreClosedError('position writer is closed', { mmsi: msg.mmsi });
+    const cols = (this.current ??= new PositionColumns(this.batchSize));
+    if (!cols.pushMessage(msg, this.now())) {
       this.counters.skipped++;
       return this.accepting();
     }
-    return this.writeRow(row);
+    return this.appended(cols);
   }
 
   writeRow(row: PositionRow): boolean {
     if (this.closed) throw new StoreClosedError('position writer is closed', { mmsi: row[1] });
-    const seen = this.fixCount.get(row[1]);
+    const cols = (this.current ??= new PositionColumns(this.batchSize));
+    cols.pushRow(row);
+    return this.appended(cols);
+  }
+
+  /** After a row went into the current batch: its overview mark, the count, a seal when full. */
+  private appended(cols: PositionColumns): boolean {
+    const i = cols.length - 1;
+    const mmsi = cols.mmsi[i]!;
+    const seen = this.fixCount.get(mmsi);
     if (seen === undefined && this.fixCount.size >= MAX_COUNTED) this.fixCount.clear();
-    this.fixCount.set(row[1], (seen ?? 0) + 1);
-    row[10] = (seen ?? 0) % OVERVIEW_EVERY === 0;
-    this.current.push(row);
+    this.fixCount.set(mmsi, (seen ?? 0) + 1);
+    cols.overview[i] = (seen ?? 0) % OVERVIEW_EVERY === 0 ? 1 : 0;
     this.memRows++;
-    if (this.current.length >= this.batchSize) this.sealCurrent();
+    if (cols.length >= this.batchSize) this.sealCurrent();
     return this.accepting();
   }
 
@@ -165,9 +175,9 @@ export class PositionWriter {
   }
 
   private sealCurrent(): void {
-    if (!this.current.length) return;
-    const batch: QueuedBatch = { id: randomUUID(), rows: this.current };
-    this.current = [];
+    if (!this.current?.length) return;
+    const batch = new ColumnBatch(randomUUID(), this.current.trimmed());
+    this.current = null;
     // Memory stays bounded whatever the caller does with write()'s false: past the bound,
     // batches go to disk (database down, or up but slower than the feed) and follow later.
     if (this.memRows > this.maxQueuedRows) {
@@ -181,10 +191,10 @@ export class PositionWriter {
   private spillBatch(batch: QueuedBatch): void {
     try {
       this.spill.append({ id: batch.id, rows: batch.rows });
-      this.memRows -= batch.rows.length;
+      this.memRows -= batchSize(batch);
     } catch (err) {
       // Disk full or unwritable: keep it in memory rather than lose it.
-      this.logger.error('could not spill positions; keeping them in memory', { error: (err as Error).message, rows: batch.rows.length });
+      this.logger.error('could not spill positions; keeping them in memory', { error: (err as Error).message, rows: batchSize(batch) });
       this.queue.push(batch);
     }
   }
@@ -220,8 +230,8 @@ export class PositionWriter {
   private async writeBatch(batch: QueuedBatch): Promise<void> {
     try {
       const outcome = await this.sink.write(batch);
-      this.counters[outcome === 'written' ? 'written' : 'duplicates'] += batch.rows.length;
-      if (outcome === 'written') this.onWritten?.(batch.rows);
+      this.counters[outcome === 'written' ? 'written' : 'duplicates'] += batchSize(batch);
+      if (outcome === 'written') this.onWritten?.(batch);
       this.done(batch);
       if (!this.dbUp) this.logger.warn('database is back; writing buffered positions', { spilled: this.spill.rows });
       this.dbUp = true;
@@ -245,7 +255,7 @@ export class PositionWriter {
   }
 
   private done(batch: QueuedBatch): void {
-    this.memRows -= batch.rows.length;
+    this.memRows -= batchSize(batch);
     if (batch.segment) {
       const left = (this.segmentLeft.get(batch.segment) ?? 1) - 1;
       if (left <= 0) {
@@ -278,7 +288,7 @@ export class PositionWriter {
   private deadLetter(batch: QueuedBatch, err: unknown): void {
     const file = join(this.spill.dir, 'rejected-positions.jsonl');
     this.logger.error('database rejected a position batch; kept in dead-letter file', {
-      file, batchId: batch.id, rows: batch.rows.length, error: (err as Error).message,
+      file, batchId: batch.id, rows: batchSize(batch), error: (err as Error).message,
     });
     try {
       appendFileSync(file, JSON.stringify({ id: batch.id, error: (err as Error).message, rows: batch.rows }) + '\n');

@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import type { StoreLogger } from './logger.js';
-import type { PositionRow } from './position-row.js';
+import { batchColumns, type PositionBatch, type PositionRow } from './position-row.js';
 
 /**
  * Keeps vessels.last_* (the vessel list's last known position) up to date from written
@@ -18,11 +18,20 @@ export class LastFixUpdater {
     this.timer.unref();
   }
 
-  note(rows: readonly PositionRow[]): void {
-    for (const r of rows) {
-      const cur = this.latest.get(r[1]);
-      if (!cur || cur[0] < r[0]) this.latest.set(r[1], r);
+  /** Takes the newest fix of each vessel in the batch (one tuple per vessel, not per row). */
+  note(batch: PositionBatch): void {
+    const c = batchColumns(batch);
+    const newest = new Map<number, number>();
+    for (let i = 0; i < c.length; i++) {
+      const k = newest.get(c.mmsi[i]!);
+      if (k === undefined || c.t[k]! < c.t[i]!) newest.set(c.mmsi[i]!, i);
     }
+    for (const [mmsi, i] of newest) this.keep(mmsi, c.t[i]!, () => c.row(i));
+  }
+
+  private keep(mmsi: number, t: number, row: () => PositionRow): void {
+    const cur = this.latest.get(mmsi);
+    if (!cur || cur[0] < t) this.latest.set(mmsi, row());
   }
 
   async flush(): Promise<void> {
@@ -45,7 +54,7 @@ export class LastFixUpdater {
           this.failing = false;
         },
         (err) => {
-          this.note(rows); // keep them for the next attempt (newer fixes win)
+          for (const r of rows) this.keep(r[1], r[0], () => r); // keep them for the next attempt (newer fixes win)
           if (!this.failing) this.logger.warn('could not update vessels last fix; will retry', { error: (err as Error).message });
           this.failing = true;
         },
