@@ -175,9 +175,8 @@ export class PositionColumns {
     return Array.from({ length: this.length }, (_, i) => this.row(i));
   }
 
-  /** The same rows in arrays of their own length (a batch sealed early must not hold a full batch's arrays). */
+  /** A copy in arrays of its own length (a batch sealed early must not hold a full batch's arrays). */
   trimmed(): PositionColumns {
-    if (this.length === this.capacity) return this;
     const c = new PositionColumns(this.length);
     const n = this.length;
     c.t.set(this.t.subarray(0, n));

@@ -49,6 +49,18 @@ describe('PositionWriter', () => {
     await writer.close();
   });
 
+  it('keeps the rows of a batch sealed early while the next batch fills the same arrays', async () => {
+    const sink = new ControlledSink();
+    const { writer } = setup(sink);
+    for (let i = 0; i < 30; i++) writer.writeRow(row(i));
+    await writer.flush(); // a partial batch of 30 (as the flush timer seals one)
+    for (let i = 30; i < 280; i++) writer.writeRow(row(i));
+    await writer.flush();
+    expect(sink.stored.size).toBe(4); // 30, then 100, 100 and 50
+    expect(sink.rows()).toEqual([...Array(280).keys()]);
+    await writer.close();
+  });
+
   it('pushes back while the database is slow and resumes on drain', async () => {
     const sink = new ControlledSink();
     let release!: () => void;

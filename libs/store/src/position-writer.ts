@@ -175,9 +175,14 @@ export class PositionWriter {
   }
 
   private sealCurrent(): void {
-    if (!this.current?.length) return;
-    const batch = new ColumnBatch(randomUUID(), this.current.trimmed());
-    this.current = null;
+    const cols = this.current;
+    if (!cols?.length) return;
+    // A full batch takes the arrays; one sealed early by the timer takes a trimmed copy, and the
+    // arrays are filled again (a slow feed does not allocate a full batch every flush interval).
+    const full = cols.length === cols.capacity;
+    const batch = new ColumnBatch(randomUUID(), full ? cols : cols.trimmed());
+    if (full) this.current = null;
+    else cols.length = 0;
     // Memory stays bounded whatever the caller does with write()'s false: past the bound,
     // batches go to disk (database down, or up but slower than the feed) and follow later.
     if (this.memRows > this.maxQueuedRows) {
