@@ -37,6 +37,32 @@ describe('illegal_passenger_carrying', () => {
     expect(a.evidence.some((x) => x.kind === 'short_stop' && /8 min/.test(x.reason.en))).toBe(true);
   });
 
+  it('raises severity one step for legs sailed at night, and says so in the evidence', () => {
+    const e = makeEngine(zones(), REG);
+    run(e, boatStatic(412555011, 37, 9), shuttle(412555011, 1, bj('2025-07-05T21:30')).out);
+    const [a] = passengerAlerts(e);
+    expect(a.severity).toBe('high'); // one round trip: medium, at night: high
+    const legs = a.evidence.filter((x) => x.kind === 'ferry_leg');
+    expect(legs.every((l) => /, at night$/.test(l.reason.en) && l.data?.night === true)).toBe(true);
+    expect(a.reason.en).toMatch(/2 of the legs at night or during a sailing ban/);
+  });
+
+  it('raises severity one step for legs ending inside a temporary closure in force, not before it or for an exempt boat', () => {
+    const closure = (extra: Record<string, unknown> = {}) =>
+      rectZone('fog', 'temporary_closure', -20_000, -20_000, 20_000, 20_000, { validFrom: '2025-07-05T09:00:00+08:00', validTo: '2025-07-05T18:00:00+08:00', name: { zh: '大雾', en: 'Fog' }, ...extra });
+    const inForce = makeEngine([...zones(), closure()], REG);
+    run(inForce, boatStatic(412555012, 37, 9), shuttle(412555012, 1, bj('2025-07-05T10:00')).out);
+    const [a] = passengerAlerts(inForce);
+    expect(a.severity).toBe('high');
+    expect(a.evidence.filter((x) => x.kind === 'ferry_leg').every((l) => l.data?.closureZoneId === 'fog' && /closure is in force/.test(l.reason.en))).toBe(true);
+    const before = makeEngine([...zones(), closure()], REG);
+    run(before, boatStatic(412555013, 37, 9), shuttle(412555013, 1, bj('2025-07-05T06:30')).out); // back by 07:40, before 09:00
+    expect(passengerAlerts(before)[0]!.severity).toBe('medium');
+    const exempt = makeEngine([...zones(), closure({ exemptMmsi: [412555014] })], REG);
+    run(exempt, boatStatic(412555014, 37, 9), shuttle(412555014, 1, bj('2025-07-05T10:00')).out);
+    expect(passengerAlerts(exempt)[0]!.severity).toBe('medium');
+  });
+
   it('raises severity with repeated round trips in a day, within one alert', () => {
     const e = makeEngine(zones(), REG);
     const changes = run(e, boatStatic(412555002, 37, 9), shuttle(412555002, 4).out);

@@ -5,6 +5,8 @@ import type { Segment } from '../tracker/segment.js';
 import type { VesselState } from '../tracker/vessel-state.js';
 import { RUN_ON_FIX, RUN_ON_MESSAGE, SEVERITY_OF_RANK, type Detector, type DetectorContext, type Finding } from './detector.js';
 import { duration, evidence, kn, placeName, pos } from './evidence.js';
+import { isNight } from './sun.js';
+import { closureInForce, isExempt } from './zone-exemption.js';
 
 interface Leg {
   startAt: number;
@@ -17,6 +19,10 @@ interface Leg {
   sLon: number;
   eLat: number;
   eLon: number;
+  /** Sailed (started or ended) between local sunset and sunrise. */
+  night?: boolean;
+  /** The temporary closure (sailing ban) in force where the leg ended, if any. */
+  closure?: { id: string; zh: string; en: string } | null;
 }
 interface State {
   legs: Leg[];
@@ -52,7 +58,8 @@ export function isFerryLeg(s: Segment, p: DetectorParams): boolean {
  * scenic spot at one end. A single trip out and a long stay is a lawful outing and never fires.
  * A passenger-typed boat not on the register fires on its first ferry-like leg from a place.
  * Severity rises with the number of turnarounds in a day; persons on board above crew size
- * (binary message) raise it too.
+ * (binary message) raise it one step, and so do legs sailed at night or while a temporary
+ * closure (a weather sailing ban, also one declared for fog) is in force where they end.
  */
 export const passengerCarryingDetector: Detector = {
   rule: 'illegal_passenger_carrying',
@@ -87,6 +94,8 @@ export const passengerCarryingDetector: Detector = {
           sLon: seg.startLon,
           eLat: seg.endLat,
           eLon: seg.endLon,
+          night: isNight(seg.startAt, seg.startLat, seg.startLon) || isNight(seg.endAt, seg.endLat, seg.endLon),
+          closure: closureAt(v, ctx),
         };
         const prev = s.chainLeg;
         const stop = s.chainStop;
@@ -144,6 +153,8 @@ export const passengerCarryingDetector: Detector = {
     // 1 turnaround (one round trip): medium; 2 round trips: high; 3+: critical.
     let rank = active ? (turns >= 5 ? 3 : turns >= 3 ? 2 : 1) : -1;
     if (crowded) rank = Math.min(3, rank + 1);
+    const aggravated = s.legs.filter((l) => l.night || l.closure).length;
+    if (active && aggravated > 0) rank = Math.min(3, rank + 1);
     const severity: Severity = SEVERITY_OF_RANK[rank];
     const label = isPassengerTyped(v.shipType) ? { zh: `未列入客船名录的客船（船型 ${v.shipType}）`, en: `passenger-typed boat (type ${v.shipType}) not on the licensed register` } : { zh: '小型游艇/未持证船舶', en: 'small leisure/unlicensed boat' };
     return [
@@ -152,11 +163,11 @@ export const passengerCarryingDetector: Detector = {
         key: 'ferrying',
         severity,
         position: v.hasFix ? pos(v.lat, v.lon) : null,
-        signature: `${s.legs.length}|${turns}|${crowded ? pob : ''}`,
+        signature: `${s.legs.length}|${turns}|${crowded ? pob : ''}|${aggravated}`,
         evidence: newEvidence,
         reason: {
-          zh: `${label.zh}呈渡运特征：24小时内 ${s.legs.length} 个直线航段、${turns} 次短停折返${crowded ? `，船上 ${pob} 人` : ''}`,
-          en: `${label.en} shuttling like a ferry: ${s.legs.length} straight legs and ${turns} short turnarounds in 24 h${crowded ? `, ${pob} persons on board` : ''}`,
+          zh: `${label.zh}呈渡运特征：24小时内 ${s.legs.length} 个直线航段、${turns} 次短停折返${aggravated ? `（其中 ${aggravated} 个航段在夜间或临时管制期间）` : ''}${crowded ? `，船上 ${pob} 人` : ''}`,
+          en: `${label.en} shuttling like a ferry: ${s.legs.length} straight legs and ${turns} short turnarounds in 24 h${aggravated ? ` (${aggravated} of the legs at night or during a sailing ban)` : ''}${crowded ? `, ${pob} persons on board` : ''}`,
         },
       },
     ];
@@ -167,8 +178,26 @@ function legEvidence(l: Leg, ctx: DetectorContext) {
   const a = placeName(ctx.zones, l.from, l.sLat, l.sLon);
   const b = placeName(ctx.zones, l.to, l.eLat, l.eLon);
   const d = duration(l.endAt - l.startAt);
+  const zh = `${l.night ? '，夜间航行' : ''}${l.closure ? `，${l.closure.zh}临时管制期间` : ''}`;
+  const en = `${l.night ? ', at night' : ''}${l.closure ? `, while the ${l.closure.en} closure is in force` : ''}`;
   return evidence('ferry_leg', l.startAt, l.sLat, l.sLon, {
-    zh: `${a.zh} → ${b.zh}：${msToIso(l.startAt).slice(11, 16)}–${msToIso(l.endAt).slice(11, 16)} UTC，${(l.distM / 1852).toFixed(1)} 海里，平均 ${kn(l.meanKn)} 节，用时${d.zh}`,
-    en: `${a.en} → ${b.en}: ${msToIso(l.startAt).slice(11, 16)}–${msToIso(l.endAt).slice(11, 16)} UTC, ${(l.distM / 1852).toFixed(1)} nm at ${kn(l.meanKn)} kn in ${d.en}`,
-  }, { from: l.from, to: l.to, startAt: msToIso(l.startAt), endAt: msToIso(l.endAt), meanKn: l.meanKn, distanceM: l.distM, endLat: pos(l.eLat, l.eLon).lat, endLon: pos(l.eLat, l.eLon).lon });
+    zh: `${a.zh} → ${b.zh}：${msToIso(l.startAt).slice(11, 16)}–${msToIso(l.endAt).slice(11, 16)} UTC，${(l.distM / 1852).toFixed(1)} 海里，平均 ${kn(l.meanKn)} 节，用时${d.zh}${zh}`,
+    en: `${a.en} → ${b.en}: ${msToIso(l.startAt).slice(11, 16)}–${msToIso(l.endAt).slice(11, 16)} UTC, ${(l.distM / 1852).toFixed(1)} nm at ${kn(l.meanKn)} kn in ${d.en}${en}`,
+  }, {
+    from: l.from, to: l.to, startAt: msToIso(l.startAt), endAt: msToIso(l.endAt), meanKn: l.meanKn, distanceM: l.distM,
+    endLat: pos(l.eLat, l.eLon).lat, endLon: pos(l.eLat, l.eLon).lon, night: l.night ?? false, closureZoneId: l.closure?.id ?? null,
+  });
+}
+
+/** The temporary closure in force where the vessel is now and that applies to it, if any. */
+function closureAt(v: VesselState, ctx: DetectorContext): Leg['closure'] {
+  const zs = v.zones;
+  if (!zs) return null;
+  for (let k = 0; k < zs.length; k += 3) {
+    const zone = ctx.zones.all[zs[k]];
+    if (zone.kind === 'temporary_closure' && closureInForce(zone, ctx.now) && !isExempt(v, zone, ctx.params.exemptShipTypes)) {
+      return { id: zone.id, zh: zone.name.zh, en: zone.name.en };
+    }
+  }
+  return null;
 }
