@@ -19,6 +19,23 @@ describe('encounter', () => {
     expect(opened[0].alert.evidence[0].data).toMatchObject({ otherMmsi: 412400002, otherName: 'CARGO 2' });
   });
 
+  it('is high for a fishing auxiliary vessel meeting a fishing vessel in a ban zone during the moratorium, low out of season', () => {
+    const banZones = () => [...zones(), rectZone('ban', 'fishing_ban', 0, 0, 40_000, 40_000, { calendar: 'moratorium-35n-26.5n' })];
+    const reg = ['412400021,ZHEYUFU 1,fishing,auxiliary,,Shenjiamen,', '412400022,ZHEPUYU 22,fishing,trawl,,Shenjiamen,'];
+    const meet = (t0: number) => {
+      const e = makeEngine(banZones(), reg);
+      run(e, new Voyage(412400021, t0, 5000, 5000, 1).stop(45, 30, 0.5).out, new Voyage(412400022, t0, 5200, 5000, 1).stop(45, 30, 0.5).out);
+      e.tick(t0 + 46 * 60_000);
+      return enc(e);
+    };
+    const [inSeason] = meet(T);
+    expect(inSeason.severity).toBe('high');
+    expect(inSeason.reason.en).toMatch(/fishing auxiliary vessel meeting a fishing vessel during the moratorium/);
+    const [outOfSeason] = meet(bj('2025-10-05T01:00'));
+    expect(outOfSeason.severity).toBe('low');
+    expect(outOfSeason.reason.en).not.toMatch(/moratorium/);
+  });
+
   it('finds pairs across grid cells and east–west at 30°N (cells narrower than 500 m)', () => {
     const e = makeEngine(zones());
     run(e, new Voyage(412400011, T, 10_000, 0, 1).stop(40, 30, 0.5).out, new Voyage(412400012, T, 10_480, 0, 1).stop(40, 30, 0.5).out);

@@ -26,7 +26,9 @@ const AT_BERTH = HARBOUR_MASK | ZONE_KIND_BIT.landing_point;
  * `encounterMaxKn`, neither in a port, terminal or anchorage. Candidates are bucketed in a grid
  * of `encounterMaxM` cells and only neighbouring cells are compared (no O(n²)). One alert per
  * pair, on the lower MMSI, naming the other. Medium when a fishing vessel meets a cargo ship or
- * tanker (transshipment, fuel) or the meeting is in a fishing-ban zone; else low.
+ * tanker (transshipment, fuel) or the meeting is in a fishing-ban zone while its ban is in
+ * force; high when there a fishing auxiliary vessel meets a fishing vessel (resupply or catch
+ * collection, banned during the moratorium); else low.
  */
 export class EncounterDetector implements FleetDetector {
   readonly rule = 'encounter' as const;
@@ -106,8 +108,10 @@ export class EncounterDetector implements FleetDetector {
     const now = ctx.now;
     const cats = new Set([a.category, b.category]);
     const transship = cats.has('fishing') && (cats.has('cargo') || cats.has('tanker'));
-    const inBan = ((a.kindMask | b.kindMask) & ZONE_KIND_BIT.fishing_ban) !== 0;
-    const severity: Severity = transship || inBan ? 'medium' : 'low';
+    const inBan = banInForce(a, ctx) || banInForce(b, ctx);
+    // Fishing auxiliary vessels may not resupply boats or collect their catch during the moratorium.
+    const resupply = inBan && ((a.reg?.gear === 'auxiliary' && b.category === 'fishing') || (b.reg?.gear === 'auxiliary' && a.category === 'fishing'));
+    const severity: Severity = resupply ? 'high' : transship || inBan ? 'medium' : 'low';
     const other = vesselLabel(b.name, b.mmsi);
     const ev = [];
     if (!pair.reported) {
@@ -126,8 +130,8 @@ export class EncounterDetector implements FleetDetector {
       position: pos(a.lat, a.lon),
       evidence: ev,
       reason: {
-        zh: `海上靠泊/会遇：与 ${other.zh} 低速伴行${duration(now - pair.since).zh}（最近 ${Math.round(pair.minM)} 米）${transship ? '，疑似渔获/燃油过驳' : ''}`,
-        en: `at-sea encounter with ${other.en} for ${duration(now - pair.since).en} (closest ${Math.round(pair.minM)} m)${transship ? ', possible transshipment' : ''}`,
+        zh: `海上靠泊/会遇：与 ${other.zh} 低速伴行${duration(now - pair.since).zh}（最近 ${Math.round(pair.minM)} 米）${resupply ? '，休渔期间捕捞辅助船与渔船会合（禁止补给、收鲜）' : transship ? '，疑似渔获/燃油过驳' : inBan ? '，休渔期间在禁渔区内' : ''}`,
+        en: `at-sea encounter with ${other.en} for ${duration(now - pair.since).en} (closest ${Math.round(pair.minM)} m)${resupply ? ', a fishing auxiliary vessel meeting a fishing vessel during the moratorium (no resupply or catch collection allowed)' : transship ? ', possible transshipment' : inBan ? ', in a fishing-ban zone during the moratorium' : ''}`,
       },
     };
   }
@@ -141,4 +145,15 @@ export class EncounterDetector implements FleetDetector {
     if (!Array.isArray(state)) return;
     for (const p of state as Pair[]) this.pairs.set(`${p.a}-${p.b}`, { ...p, round: 0 });
   }
+}
+
+/** The vessel is inside a fishing-ban zone whose calendar is in force now (its general period). */
+function banInForce(v: VesselState, ctx: DetectorContext): boolean {
+  const zs = v.zones;
+  if (!zs || (v.kindMask & ZONE_KIND_BIT.fishing_ban) === 0) return false;
+  for (let k = 0; k < zs.length; k += 3) {
+    const z = ctx.zones.all[zs[k]];
+    if (z.kind === 'fishing_ban' && ctx.calendars.status(z.properties.calendar as string, ctx.now, { gear: null, lat: v.lat, lon: v.lon, specialLicence: false })) return true;
+  }
+  return false;
 }
