@@ -80,6 +80,8 @@ describe('PositionColumns', () => {
     expect(m.length).toBe(3);
     expect(m.trimmed().toRows()).toEqual(m.toRows());
     expect(m.trimmed().capacity).toBe(3);
+    m.pushRow(rows[0]!);
+    expect(() => m.pushRow(rows[0]!)).toThrow(/full \(4 rows\)/);
   });
   it('orders rows by vessel, then time', () => {
     const c = PositionColumns.fromRows([

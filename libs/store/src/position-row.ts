@@ -136,7 +136,7 @@ export class PositionColumns {
   /** Appends the message's position; false (nothing appended) when it has no usable one. */
   pushMessage(msg: AisMessage, nowMs: number): boolean {
     if (!readPosition(msg, nowMs)) return false;
-    const i = this.length++;
+    const i = this.slot();
     this.t[i] = pos.t;
     this.mmsi[i] = pos.mmsi;
     this.lat[i] = pos.lat;
@@ -152,7 +152,7 @@ export class PositionColumns {
   }
 
   pushRow(r: PositionRow): void {
-    const i = this.length++;
+    const i = this.slot();
     this.t[i] = r[0];
     this.mmsi[i] = r[1];
     this.lat[i] = r[2];
@@ -164,6 +164,12 @@ export class PositionColumns {
     this.type[i] = r[8];
     this.source[i] = r[9];
     this.overview[i] = r[10] === true ? 1 : 0;
+  }
+
+  /** Index of the next row (typed arrays drop writes past their end: refuse instead). */
+  private slot(): number {
+    if (this.length >= this.capacity) throw new RangeError(`position batch is full (${this.capacity} rows)`);
+    return this.length++;
   }
 
   row(i: number): PositionRow {
