@@ -74,21 +74,23 @@ export class ZoneSet {
   /** ZONE_KIND_BIT of each zone, by index. */
   readonly kindBits: Int32Array;
   private readonly cells = new Map<number, Cell>();
-  /** Slot + 1 of each cell of the zones' bounding box (0: not classified yet), or null: `cells` is used. */
-  private grid: Int32Array | null = null;
+  /** The zones' bounding box in cells: no zone reaches a point outside it. */
   private gridX = 0;
   private gridY = 0;
   private gridW = 0;
   private gridH = 0;
+  /** Slot + 1 of each cell of that box (0: not classified yet), or null (box too big): `cells` is used. */
+  private grid: Int32Array | null = null;
   private readonly blocks = new Map<number, Block>();
   private slots: Cell[] = [];
   /** Sub-cell states of all cells, in chunks (no typed array per cell: their headers and backing stores would outweigh the states). */
   private arena: Uint8Array[] = [];
   private arenaTop = ARENA;
-  private readonly segments: (Segments | undefined)[] = [];
+  /** Edges of each zone, by index (built with the set, at load time). */
+  private readonly segments: Segments[] = [];
   private readonly pt: [number, number] = [0, 0];
   /** Distinct zone lists of the cells: neighbouring cells share one array, which stays in cache. */
-  private lists = new Map<string, readonly number[]>();
+  private readonly lists = new Map<string, readonly number[]>();
 
   constructor(zones: Zone[]) {
     this.all = zones;
@@ -103,7 +105,6 @@ export class ZoneSet {
       this.index = new Flatbush(zones.length);
       for (const z of zones) this.index.add(z.bbox[0], z.bbox[1], z.bbox[2], z.bbox[3]);
       this.index.finish();
-      // Segment indexes are built with the set (load time), not on the first lookup.
       for (const z of zones) this.segments[z.index] = buildSegments(z);
       this.gridX = Math.floor((this.index.minX + 180) / CELL_DEG);
       this.gridY = Math.floor((this.index.minY + 90) / CELL_DEG);
@@ -130,7 +131,7 @@ export class ZoneSet {
 
   /** Id of the ~550 m cell containing the point (negative: never equal to a sub-cell id). */
   static cellId(lat: number, lon: number): number {
-    return -(Math.floor((lon + 180) / CELL_DEG) * 65_536 + Math.floor((lat + 90) / CELL_DEG)) - 1;
+    return cellArea(Math.floor((lon + 180) / CELL_DEG), Math.floor((lat + 90) / CELL_DEG));
   }
 
   /** Id of the ~70 m sub-cell containing the point. */
@@ -185,24 +186,21 @@ export class ZoneSet {
     const fy = (lat + 90) / CELL_DEG;
     const cx = Math.floor(fx);
     const cy = Math.floor(fy);
+    const ix = cx - this.gridX;
+    const iy = cy - this.gridY;
+    if (ix < 0 || iy < 0 || ix >= this.gridW || iy >= this.gridH) {
+      this.stableArea = cellArea(cx, cy); // beyond every zone's bounding box
+      return 0;
+    }
     // The caller's last cell, when the point is still in it, spares the cache lookup.
     let cell = hint >= 0 && hint < this.slots.length ? this.slots[hint] : undefined;
     if (cell === undefined || cell.cx !== cx || cell.cy !== cy) {
-      const grid = this.grid;
-      let gi = -1;
-      if (grid !== null) {
-        const gx = cx - this.gridX;
-        const gy = cy - this.gridY;
-        if (gx < 0 || gy < 0 || gx >= this.gridW || gy >= this.gridH) {
-          this.stableArea = -(cx * 65_536 + cy) - 1; // beyond every zone's bounding box
-          return 0;
-        }
-        gi = gy * this.gridW + gx;
-        const slot = grid[gi];
+      const gi = iy * this.gridW + ix;
+      if (this.grid !== null) {
+        const slot = this.grid[gi];
         cell = slot > 0 ? this.slots[slot - 1] : undefined;
       } else {
-        // A small-integer key (fast Map hashing); cells 163° apart share it, so check.
-        cell = this.cells.get(((cx & 0x7fff) << 15) | (cy & 0x7fff));
+        cell = this.cells.get(cellKey(cx, cy));
         if (cell !== undefined && (cell.cx !== cx || cell.cy !== cy)) cell = undefined;
       }
       if (cell === undefined) cell = this.cache(this.classifyCell(cx, cy), gi);
@@ -213,7 +211,7 @@ export class ZoneSet {
     for (let i = 0; i < inside.length; i++) out[n++] = inside[i];
     const edge = cell.edge;
     if (edge.length === 0) {
-      this.stableArea = -(cx * 65_536 + cy) - 1;
+      this.stableArea = cellArea(cx, cy);
       return n;
     }
     let stable = true;
@@ -248,12 +246,13 @@ export class ZoneSet {
     return n;
   }
 
+  /** Keeps a classified cell: its slot, and where the grid (or the Map) finds it. */
   private cache(cell: Cell, gridIndex: number): Cell {
     if (this.slots.length >= MAX_CACHED_CELLS) this.clearCache();
     cell.slot = this.slots.length;
     this.slots.push(cell);
     if (this.grid !== null) this.grid[gridIndex] = cell.slot + 1;
-    else this.cells.set(((cell.cx & 0x7fff) << 15) | (cell.cy & 0x7fff), cell);
+    else this.cells.set(cellKey(cell.cx, cell.cy), cell);
     return cell;
   }
 
@@ -310,7 +309,7 @@ export class ZoneSet {
   private block(cx: number, cy: number): Block {
     const bx = Math.floor(cx / BLOCK);
     const by = Math.floor(cy / BLOCK);
-    const key = ((bx & 0x7fff) << 15) | (by & 0x7fff);
+    const key = cellKey(bx, by);
     let b = this.blocks.get(key);
     if (b !== undefined && b.bx === bx && b.by === by) return b;
     const x0 = bx * BLOCK * CELL_DEG - 180 - BLOCK_PAD;
@@ -347,7 +346,7 @@ export class ZoneSet {
       }
       const bbox = this.all[i].bbox;
       if (x1 < bbox[0] || x0 > bbox[2] || y1 < bbox[1] || y0 > bbox[3]) continue;
-      const segs = this.segments[i]!;
+      const segs = this.segments[i];
       if (segs.index) {
         const touching = this.touchingSegments(segs, x0, y0, x1, y1);
         if (touching.length) {
@@ -390,7 +389,7 @@ export class ZoneSet {
     const sy0 = y0 + sy * SUB_DEG;
     const local = cell.local?.[j];
     if (!local) return this.classifyRect(zi, sx0, sy0, sx0 + SUB_DEG, sy0 + SUB_DEG);
-    const xy = this.segments[zi]!.xy;
+    const xy = this.segments[zi].xy;
     for (let i = 0; i < local.length; i++) {
       const s = 4 * local[i];
       if (segmentTouchesRect(xy[s], xy[s + 1], xy[s + 2], xy[s + 3], sx0, sy0, sx0 + SUB_DEG, sy0 + SUB_DEG)) return EDGE;
@@ -417,7 +416,7 @@ export class ZoneSet {
   private pointInEdgeCell(cell: Cell, j: number, lon: number, lat: number): boolean {
     const zi = cell.edge[j];
     const local = cell.local![j]!;
-    const xy = this.segments[zi]!.xy;
+    const xy = this.segments[zi].xy;
     const px = cell.cx * CELL_DEG - 180 + CELL_DEG / 2;
     const py = cell.cy * CELL_DEG - 90 + CELL_DEG / 2;
     let inside = cell.ref![j] === 1;
@@ -459,7 +458,7 @@ export class ZoneSet {
    * an edge (callers ask only where no edge touches the cell), so no boundary case arises.
    */
   private centreInside(zi: number, x: number, y: number): boolean {
-    const segs = this.segments[zi]!;
+    const segs = this.segments[zi];
     const xy = segs.xy;
     let inside = false;
     if (segs.index) {
@@ -474,8 +473,7 @@ export class ZoneSet {
   }
 
   private edgeTouchesRect(zi: number, x0: number, y0: number, x1: number, y1: number): boolean {
-    let segs = this.segments[zi];
-    if (segs === undefined) this.segments[zi] = segs = buildSegments(this.all[zi]);
+    const segs = this.segments[zi];
     const xy = segs.xy;
     if (segs.index) {
       // The callback stops the search at the first segment that really touches.
@@ -515,6 +513,12 @@ function buildSegments(z: Zone): Segments {
   }
   return { xy, index };
 }
+
+/** Map key of a cell (or block) by its coordinates: a small integer (fast hashing); coordinates 32,768 apart share it, so callers check them. */
+const cellKey = (cx: number, cy: number) => ((cx & 0x7fff) << 15) | (cy & 0x7fff);
+
+/** `ZoneSet.cellId` of a cell (negative: never equal to a sub-cell id). */
+const cellArea = (cx: number, cy: number) => -(cx * 65_536 + cy) - 1;
 
 /** Does the ray from (x, y) eastwards cross the segment ab (half-open in y, so a vertex counts once)? */
 function crossesEast(x: number, y: number, ax: number, ay: number, bx: number, by: number): boolean {
