@@ -21,8 +21,8 @@ interface Leg {
   eLon: number;
   /** Sailed (started or ended) between local sunset and sunrise. */
   night?: boolean;
-  /** The temporary closure (sailing ban) in force where the leg ended, if any. */
-  closure?: { id: string; zh: string; en: string } | null;
+  /** Id of the temporary closure (sailing ban) in force where the leg ended, if any. */
+  closure?: string | null;
 }
 interface State {
   legs: Leg[];
@@ -178,25 +178,26 @@ function legEvidence(l: Leg, ctx: DetectorContext) {
   const a = placeName(ctx.zones, l.from, l.sLat, l.sLon);
   const b = placeName(ctx.zones, l.to, l.eLat, l.eLon);
   const d = duration(l.endAt - l.startAt);
-  const zh = `${l.night ? '，夜间航行' : ''}${l.closure ? `，${l.closure.zh}临时管制期间` : ''}`;
-  const en = `${l.night ? ', at night' : ''}${l.closure ? `, while the ${l.closure.en} closure is in force` : ''}`;
+  const closure = l.closure ? (ctx.zones.byId(l.closure)?.name ?? { zh: l.closure, en: l.closure }) : null;
+  const zh = `${l.night ? '，夜间航行' : ''}${closure ? `，${closure.zh}临时管制期间` : ''}`;
+  const en = `${l.night ? ', at night' : ''}${closure ? `, while the ${closure.en} closure is in force` : ''}`;
   return evidence('ferry_leg', l.startAt, l.sLat, l.sLon, {
     zh: `${a.zh} → ${b.zh}：${msToIso(l.startAt).slice(11, 16)}–${msToIso(l.endAt).slice(11, 16)} UTC，${(l.distM / 1852).toFixed(1)} 海里，平均 ${kn(l.meanKn)} 节，用时${d.zh}${zh}`,
     en: `${a.en} → ${b.en}: ${msToIso(l.startAt).slice(11, 16)}–${msToIso(l.endAt).slice(11, 16)} UTC, ${(l.distM / 1852).toFixed(1)} nm at ${kn(l.meanKn)} kn in ${d.en}${en}`,
   }, {
     from: l.from, to: l.to, startAt: msToIso(l.startAt), endAt: msToIso(l.endAt), meanKn: l.meanKn, distanceM: l.distM,
-    endLat: pos(l.eLat, l.eLon).lat, endLon: pos(l.eLat, l.eLon).lon, night: l.night ?? false, closureZoneId: l.closure?.id ?? null,
+    endLat: pos(l.eLat, l.eLon).lat, endLon: pos(l.eLat, l.eLon).lon, night: l.night ?? false, closureZoneId: l.closure ?? null,
   });
 }
 
-/** The temporary closure in force where the vessel is now and that applies to it, if any. */
-function closureAt(v: VesselState, ctx: DetectorContext): Leg['closure'] {
+/** Id of the temporary closure in force where the vessel is now and that applies to it, if any. */
+function closureAt(v: VesselState, ctx: DetectorContext): string | null {
   const zs = v.zones;
   if (!zs) return null;
   for (let k = 0; k < zs.length; k += 3) {
     const zone = ctx.zones.all[zs[k]];
     if (zone.kind === 'temporary_closure' && closureInForce(zone, ctx.now) && !isExempt(v, zone, ctx.params.exemptShipTypes)) {
-      return { id: zone.id, zh: zone.name.zh, en: zone.name.en };
+      return zone.id;
     }
   }
   return null;
