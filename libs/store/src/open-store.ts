@@ -125,7 +125,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     maxQueuedRows: p.maxQueuedRows,
     concurrency: p.concurrency ?? (opened.kind === 'postgres' ? 2 : 1),
     retryMaxMs: p.retryMaxMs,
-    onWritten: (batch) => lastFix.note(batch),
+    onWritten: (cols) => lastFix.note(cols),
   });
   const alertWriter = new AlertWriter(db, new AlertJournal(join(spillDir, 'alerts-pending.jsonl')), logger, 200, p.retryMaxMs ?? 5_000);
   alertWriter.start();

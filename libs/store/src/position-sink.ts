@@ -115,7 +115,7 @@ export async function insertValues(q: Queryable, cols: PositionColumns): Promise
     const chunk = rows.slice(start, start + VALUES_CHUNK);
     const params: unknown[] = [];
     const tuples = chunk.map((r, i) => {
-      params.push(new Date(r[0]).toISOString(), ...r.slice(1, 10), r[10] === true);
+      params.push(new Date(r[0]).toISOString(), ...r.slice(1)); // rows from columns: all 11 values, overview a boolean
       const b = i * 11;
       return `($${b + 1}::timestamptz,$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6},$${b + 7},$${b + 8},$${b + 9},$${b + 10},$${b + 11})`;
     });

@@ -5,7 +5,7 @@ import type { AisMessage } from '@seawarden/contracts';
 import { isConnectionError } from './connection-errors.js';
 import { StoreClosedError } from './errors.js';
 import type { StoreLogger } from './logger.js';
-import { batchSize, ColumnBatch, OVERVIEW_EVERY, PositionColumns, type PositionBatch, type PositionRow } from './position-row.js';
+import { ColumnBatch, OVERVIEW_EVERY, PositionColumns, type PositionRow } from './position-row.js';
 import type { PositionSink } from './position-sink.js';
 import type { SpillStore } from './spill-store.js';
 
@@ -43,14 +43,21 @@ export interface PositionWriterOptions {
   retryMinMs?: number;
   retryMaxMs?: number;
   now?: () => number;
-  /** Called with every batch committed (not for replays already stored). */
-  onWritten?: (batch: PositionBatch) => void;
+  /** Called with the rows of every batch committed (not for replays already stored). */
+  onWritten?: (cols: PositionColumns) => void;
 }
 
-type QueuedBatch = PositionBatch & {
-  /** Spill segment this batch was loaded from (already on disk). */
-  segment?: string;
-};
+/** A batch waiting for the database: filled by the writer, or read back from a spill segment. */
+class QueuedBatch extends ColumnBatch {
+  constructor(
+    id: string,
+    cols: PositionColumns,
+    /** Spill segment this batch was loaded from (already on disk). */
+    readonly segment?: string,
+  ) {
+    super(id, cols);
+  }
+}
 
 /**
  * Batches positions into the database with bounded memory. Backpressure while the database is
@@ -67,7 +74,7 @@ export class PositionWriter {
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
   private readonly now: () => number;
-  private readonly onWritten?: (batch: PositionBatch) => void;
+  private readonly onWritten?: (cols: PositionColumns) => void;
   private readonly timer: NodeJS.Timeout;
 
   /** The batch being filled (made on the first row after a seal). */
@@ -180,7 +187,7 @@ export class PositionWriter {
     // A full batch takes the arrays; one sealed early by the timer takes a trimmed copy, and the
     // arrays are filled again (a slow feed does not allocate a full batch every flush interval).
     const full = cols.length === cols.capacity;
-    const batch = new ColumnBatch(randomUUID(), full ? cols : cols.trimmed());
+    const batch = new QueuedBatch(randomUUID(), full ? cols : cols.trimmed());
     if (full) this.current = null;
     else cols.length = 0;
     // Memory stays bounded whatever the caller does with write()'s false: past the bound,
@@ -196,10 +203,10 @@ export class PositionWriter {
   private spillBatch(batch: QueuedBatch): void {
     try {
       this.spill.append({ id: batch.id, rows: batch.rows });
-      this.memRows -= batchSize(batch);
+      this.memRows -= batch.cols.length;
     } catch (err) {
       // Disk full or unwritable: keep it in memory rather than lose it.
-      this.logger.error('could not spill positions; keeping them in memory', { error: (err as Error).message, rows: batchSize(batch) });
+      this.logger.error('could not spill positions; keeping them in memory', { error: (err as Error).message, rows: batch.cols.length });
       this.queue.push(batch);
     }
   }
@@ -212,8 +219,9 @@ export class PositionWriter {
         else {
           this.segmentLeft.set(seg.file, seg.batches.length);
           for (const b of seg.batches) {
-            this.queue.push({ ...b, segment: seg.file });
-            this.memRows += b.rows.length;
+            const queued = new QueuedBatch(b.id, PositionColumns.fromRows(b.rows), seg.file);
+            this.queue.push(queued);
+            this.memRows += queued.cols.length;
           }
         }
       }
@@ -235,8 +243,8 @@ export class PositionWriter {
   private async writeBatch(batch: QueuedBatch): Promise<void> {
     try {
       const outcome = await this.sink.write(batch);
-      this.counters[outcome === 'written' ? 'written' : 'duplicates'] += batchSize(batch);
-      if (outcome === 'written') this.onWritten?.(batch);
+      this.counters[outcome === 'written' ? 'written' : 'duplicates'] += batch.cols.length;
+      if (outcome === 'written') this.onWritten?.(batch.cols);
       this.done(batch);
       if (!this.dbUp) this.logger.warn('database is back; writing buffered positions', { spilled: this.spill.rows });
       this.dbUp = true;
@@ -260,7 +268,7 @@ export class PositionWriter {
   }
 
   private done(batch: QueuedBatch): void {
-    this.memRows -= batchSize(batch);
+    this.memRows -= batch.cols.length;
     if (batch.segment) {
       const left = (this.segmentLeft.get(batch.segment) ?? 1) - 1;
       if (left <= 0) {
@@ -293,7 +301,7 @@ export class PositionWriter {
   private deadLetter(batch: QueuedBatch, err: unknown): void {
     const file = join(this.spill.dir, 'rejected-positions.jsonl');
     this.logger.error('database rejected a position batch; kept in dead-letter file', {
-      file, batchId: batch.id, rows: batchSize(batch), error: (err as Error).message,
+      file, batchId: batch.id, rows: batch.cols.length, error: (err as Error).message,
     });
     try {
       appendFileSync(file, JSON.stringify({ id: batch.id, error: (err as Error).message, rows: batch.rows }) + '\n');

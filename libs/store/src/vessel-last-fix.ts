@@ -1,6 +1,6 @@
 import type { Db } from './db.js';
 import type { StoreLogger } from './logger.js';
-import { batchColumns, type PositionBatch, type PositionRow } from './position-row.js';
+import type { PositionColumns, PositionRow } from './position-row.js';
 
 /**
  * Keeps vessels.last_* (the vessel list's last known position) up to date from written
@@ -18,20 +18,19 @@ export class LastFixUpdater {
     this.timer.unref();
   }
 
-  /** Takes the newest fix of each vessel in the batch (one tuple per vessel, not per row). */
-  note(batch: PositionBatch): void {
-    const c = batchColumns(batch);
+  /** Takes the newest fix of each vessel in a written batch (one tuple per vessel, not per row). */
+  note(c: PositionColumns): void {
     const newest = new Map<number, number>();
     for (let i = 0; i < c.length; i++) {
       const k = newest.get(c.mmsi[i]!);
       if (k === undefined || c.t[k]! < c.t[i]!) newest.set(c.mmsi[i]!, i);
     }
-    for (const [mmsi, i] of newest) this.keep(mmsi, c.t[i]!, () => c.row(i));
+    for (const i of newest.values()) this.keep(c.row(i));
   }
 
-  private keep(mmsi: number, t: number, row: () => PositionRow): void {
-    const cur = this.latest.get(mmsi);
-    if (!cur || cur[0] < t) this.latest.set(mmsi, row());
+  private keep(r: PositionRow): void {
+    const cur = this.latest.get(r[1]);
+    if (!cur || cur[0] < r[0]) this.latest.set(r[1], r);
   }
 
   async flush(): Promise<void> {
@@ -54,7 +53,7 @@ export class LastFixUpdater {
           this.failing = false;
         },
         (err) => {
-          for (const r of rows) this.keep(r[1], r[0], () => r); // keep them for the next attempt (newer fixes win)
+          for (const r of rows) this.keep(r); // keep them for the next attempt (newer fixes win)
           if (!this.failing) this.logger.warn('could not update vessels last fix; will retry', { error: (err as Error).message });
           this.failing = true;
         },
