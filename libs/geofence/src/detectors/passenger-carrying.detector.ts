@@ -6,7 +6,7 @@ import type { VesselState } from '../tracker/vessel-state.js';
 import { RUN_ON_FIX, RUN_ON_MESSAGE, SEVERITY_OF_RANK, type Detector, type DetectorContext, type Finding } from './detector.js';
 import { duration, evidence, kn, placeName, pos } from './evidence.js';
 import { isNight } from './sun.js';
-import { closureInForce, isExempt } from './zone-exemption.js';
+import { closureBinds } from './zone-exemption.js';
 
 interface Leg {
   startAt: number;
@@ -196,9 +196,7 @@ function closureAt(v: VesselState, ctx: DetectorContext): string | null {
   if (!zs) return null;
   for (let k = 0; k < zs.length; k += 3) {
     const zone = ctx.zones.all[zs[k]];
-    if (zone.kind === 'temporary_closure' && closureInForce(zone, ctx.now) && !isExempt(v, zone, ctx.params.exemptShipTypes)) {
-      return zone.id;
-    }
+    if (closureBinds(v, zone, ctx.now, ctx.params.exemptShipTypes)) return zone.id;
   }
   return null;
 }

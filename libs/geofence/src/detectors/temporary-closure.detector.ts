@@ -3,7 +3,7 @@ import type { VesselState } from '../tracker/vessel-state.js';
 import { ZONE_KIND_BIT } from '../zones/zone.js';
 import { RUN_ON_FIX, type Detector, type DetectorContext, type Finding } from './detector.js';
 import { duration, evidence, kn, pos } from './evidence.js';
-import { closureInForce, isExempt } from './zone-exemption.js';
+import { closureBinds } from './zone-exemption.js';
 
 const BIT = ZONE_KIND_BIT.temporary_closure;
 const newState = (): Record<string, number> => ({});
@@ -25,7 +25,7 @@ export const temporaryClosureDetector: Detector = {
     const st = v.detState('temporary_closure', newState);
     for (let k = 0; k < v.zones.length; k += 3) {
       const zone = ctx.zones.all[v.zones[k]];
-      if (zone.kind !== 'temporary_closure' || !closureInForce(zone, now) || isExempt(v, zone, ctx.params.exemptShipTypes)) continue;
+      if (!closureBinds(v, zone, now, ctx.params.exemptShipTypes)) continue;
       const reported = st[zone.id] !== undefined;
       const underway = v.motion === 'underway';
       if (!reported) {

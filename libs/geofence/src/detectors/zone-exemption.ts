@@ -12,5 +12,9 @@ export function isExempt(v: VesselState, zone: Zone, defaultTypes: readonly numb
 }
 
 /** A temporary closure is in force at `now` (validity window, either end open). */
-export const closureInForce = (z: Zone, now: number): boolean =>
+const closureInForce = (z: Zone, now: number): boolean =>
   (z.validFromMs === undefined || now >= z.validFromMs) && (z.validToMs === undefined || now < z.validToMs);
+
+/** A temporary closure that binds this vessel now: in force, and the vessel not exempt. */
+export const closureBinds = (v: VesselState, zone: Zone, nowMs: number, defaultTypes: readonly number[]): boolean =>
+  zone.kind === 'temporary_closure' && closureInForce(zone, nowMs) && !isExempt(v, zone, defaultTypes);
