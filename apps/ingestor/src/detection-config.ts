@@ -5,7 +5,7 @@
  * The pipeline and the console hold this object, never a particular engine.
  */
 import type { AisMessage, AlertChange, TrackPoint, VesselSnapshot } from '@seawarden/contracts';
-import { DetectionEngine, loadCalendars, loadRegistry, loadZones, REGISTRY_COLUMNS, type BanCalendars, type Registry, type ZoneSet } from '@seawarden/geofence';
+import { DetectionEngine, loadCalendars, loadRegistry, loadZones, REGISTRY_COLUMNS, type BanCalendars, type LandMask, type Registry, type ZoneSet } from '@seawarden/geofence';
 import type { GeoJsonFeatureCollection } from '@seawarden/console';
 import type { DetectionPort } from './pipeline.service.js';
 import type { RegistryRow } from '@seawarden/store';
@@ -16,6 +16,8 @@ export interface DetectionParts {
   calendars: BanCalendars;
   calendarsJson: unknown;
   registry: Registry;
+  /** Land outlines (from LAND_FILE or the built-in islands; not shared through the database). */
+  land: LandMask | null;
 }
 
 export class DetectionConfigHolder implements DetectionPort {
@@ -98,7 +100,7 @@ export class DetectionConfigHolder implements DetectionPort {
   }
 
   private static build(p: DetectionParts): DetectionEngine {
-    return new DetectionEngine({ zones: p.zones, calendars: p.calendars, registry: p.registry });
+    return new DetectionEngine({ zones: p.zones, calendars: p.calendars, registry: p.registry, land: p.land });
   }
 }
 

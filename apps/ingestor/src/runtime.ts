@@ -48,7 +48,7 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
   mkdirSync(config.dataDir, { recursive: true });
 
   // Configured files are checked before anything opens, so a bad file fails fast and by name.
-  const files = runsIngestor ? loadDetectionConfig({ zones: config.zonesFile, calendars: config.calendarsFile, registry: config.registryFile }) : null;
+  const files = runsIngestor ? loadDetectionConfig({ zones: config.zonesFile, calendars: config.calendarsFile, registry: config.registryFile, land: config.landFile }) : null;
 
   const storeLog = createLogger('Store');
   const store = await openStore({
@@ -182,7 +182,7 @@ async function detectionParts(config: SeawardenConfig, files: ReturnType<typeof 
   } else {
     await writeRegistry(store, files.registry, log);
   }
-  return { zones: zones.value, zonesGeoJson: zones.raw as GeoJsonFeatureCollection, calendars: calendars.value, calendarsJson: calendars.raw, registry };
+  return { zones: zones.value, zonesGeoJson: zones.raw as GeoJsonFeatureCollection, calendars: calendars.value, calendarsJson: calendars.raw, registry, land: files.land };
 }
 
 /**

@@ -26,7 +26,7 @@ export type SeawardenConfig = Omit<Parsed, 'jwtSecret' | 'demoAccounts'> & {
   configFile: string | null;
 };
 
-const PATH_KEYS = new Set<SettingKey>(['dataDir', 'zonesFile', 'registryFile', 'calendarsFile']);
+const PATH_KEYS = new Set<SettingKey>(['dataDir', 'zonesFile', 'registryFile', 'calendarsFile', 'landFile']);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SeawardenConfig {
   const keys = Object.keys(configSchema.shape) as SettingKey[];

@@ -5,6 +5,7 @@ import { RUN_ON_FIX, RUN_ON_MESSAGE, RUN_ON_TICK, type Detector, type DetectorCo
 import { createDetectors, type FleetDetector } from './detectors/index.js';
 import { ZoneFileError } from './errors.js';
 import { resolveParams, type DetectorParams } from './params.js';
+import type { LandMask } from './land/land-mask.js';
 import type { Registry } from './registry/registry.js';
 import { Tracker, type TrackerUpdate } from './tracker/tracker.js';
 import { exportVessel, importVessel, toSnapshot, type VesselRecord } from './tracker/vessel-codec.js';
@@ -15,6 +16,8 @@ export interface EngineConfig {
   zones: ZoneSet;
   calendars: BanCalendars;
   registry: Registry;
+  /** Land outlines for the "position on land" identity signal (none: not checked). */
+  land?: LandMask | null;
   params?: Partial<DetectorParams>;
 }
 
@@ -78,7 +81,7 @@ export class DetectionEngine {
         throw new ZoneFileError(z.index, `fishing_ban zone '${z.id}' refers to calendar '${cal}', which the calendars do not define (have: ${cfg.calendars.ids().join(', ') || 'none'})`);
       }
     }
-    this.tracker = new Tracker(cfg.zones, cfg.registry, this.params);
+    this.tracker = new Tracker(cfg.zones, cfg.registry, this.params, cfg.land ?? null);
     this.book = new AlertBook(this.params);
     this.ctx = new Ctx(this.params, cfg.zones, cfg.calendars, cfg.registry);
     const { perVessel, fleet } = createDetectors();
@@ -102,7 +105,7 @@ export class DetectionEngine {
     const mask = u.fixAccepted ? RUN_ON_FIX | RUN_ON_MESSAGE : RUN_ON_MESSAGE;
     const kinds = v.kindMask | v.rawKindMask;
     const hasEpisodes = v.episodes !== null;
-    const changedInputs = u.zonesChanged || u.segmentClosed !== null || u.jump !== null || u.nameChanged || u.pobChanged;
+    const changedInputs = u.zonesChanged || u.segmentClosed !== null || u.jump !== null || u.nameChanged || u.pobChanged || u.landChanged;
     const ds = this.detectors;
     for (let i = 0; i < ds.length; i++) {
       const d = ds[i];

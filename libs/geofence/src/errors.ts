@@ -30,3 +30,14 @@ export class RegistryFileError extends Error {
     super(`line ${line}: ${reason}`);
   }
 }
+
+/** A land-mask GeoJSON feature that cannot be used; `featureIndex` is 0-based (-1: the collection itself). */
+export class LandFileError extends Error {
+  override readonly name = 'LandFileError';
+  constructor(
+    readonly featureIndex: number,
+    readonly reason: string,
+  ) {
+    super(featureIndex < 0 ? `land: ${reason}` : `land feature ${featureIndex}: ${reason}`);
+  }
+}

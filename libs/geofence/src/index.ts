@@ -6,7 +6,9 @@ export { BanCalendars, type BanCalendar, type BanPeriod, type BanStatus, type Ba
 export { GEARS, isGear, type Gear } from './calendars/gears.js';
 export { loadRegistry, REGISTRY_COLUMNS } from './registry/registry-loader.js';
 export { Registry, type RegistryEntry } from './registry/registry.js';
-export { ZoneFileError, CalendarFileError, RegistryFileError } from './errors.js';
+export { ZoneFileError, CalendarFileError, RegistryFileError, LandFileError } from './errors.js';
+export { loadLand } from './land/land-loader.js';
+export { LandMask, type LandArea, type LandHit } from './land/land-mask.js';
 export { DetectionEngine, type EngineConfig, type EngineState } from './engine.js';
 export { DEFAULT_PARAMS, resolveParams, type DetectorParams } from './params.js';
 export type { Finding } from './detectors/detector.js';

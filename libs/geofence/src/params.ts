@@ -109,6 +109,13 @@ export interface DetectorParams {
   identityWindowMs: number;
   /** Name changes (A→B→A) within the window that mean two transmitters share the MMSI. */
   identityMinNameFlips: number;
+  /** How often a vessel's position is checked against the land mask (and after a believed jump). */
+  landCheckEveryMs: number;
+  /**
+   * A position counts as "on land" only this far inside the outline: coastlines are coarse at
+   * piers and slipways, and a hauled-out boat sits at the water's edge.
+   */
+  landMinInlandM: number;
 
   // 7 night_operation
   nightNearScenicM: number;
@@ -198,6 +205,8 @@ export const DEFAULT_PARAMS: DetectorParams = {
   identityMinJumps: 2,
   identityWindowMs: HOUR,
   identityMinNameFlips: 2,
+  landCheckEveryMs: 10 * MIN,
+  landMinInlandM: 1000,
 
   nightNearScenicM: 1852,
   nightMinUnderwayMs: 5 * MIN,

@@ -20,10 +20,10 @@ export interface DetectionResult {
  */
 export async function detectAlerts(
   lines: Iterable<string> | AsyncIterable<string>,
-  config: Pick<DetectionConfig, 'zones' | 'calendars' | 'registry'>,
+  config: Pick<DetectionConfig, 'zones' | 'calendars' | 'registry'> & Partial<Pick<DetectionConfig, 'land'>>,
   params?: Partial<DetectorParams>,
 ): Promise<DetectionResult> {
-  const engine = new DetectionEngine({ zones: config.zones, calendars: config.calendars, registry: config.registry, params });
+  const engine = new DetectionEngine({ zones: config.zones, calendars: config.calendars, registry: config.registry, land: config.land, params });
   const alerts = new Map<string, Alert>();
   let lastMs: number | null = null;
   let untimed = 0;

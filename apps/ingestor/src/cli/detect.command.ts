@@ -6,21 +6,21 @@ import { ZoneFileError } from '@seawarden/geofence';
 import { detectAlerts } from './detect-alerts.js';
 import { writeLines } from './line-output.js';
 
-const USAGE = 'usage: seawarden detect [FILE|-] [--zones FILE] [--registry FILE] [--calendars FILE] [--stats]';
+const USAGE = 'usage: seawarden detect [FILE|-] [--zones FILE] [--registry FILE] [--calendars FILE] [--land FILE] [--stats]';
 
 /**
  * `seawarden detect`: NMEA in (FILE or stdin), alerts out as JSON Lines. Each alert is printed
  * once, in its final state at the end of the input (`closedAt` null when still open), ordered
- * by `openedAt`. Zones, calendars and registry default to the Zhoushan scenario's; an invalid
+ * by `openedAt`. Zones, calendars, registry and land outlines default to the Zhoushan scenario's; an invalid
  * file is reported with its name, the feature/line/path and the reason, exit code 2.
  */
 export async function run(argv: string[]): Promise<number> {
-  let values: { zones?: string; registry?: string; calendars?: string; stats?: boolean; help?: boolean };
+  let values: { zones?: string; registry?: string; calendars?: string; land?: string; stats?: boolean; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
-      options: { zones: { type: 'string' }, registry: { type: 'string' }, calendars: { type: 'string' }, stats: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { zones: { type: 'string' }, registry: { type: 'string' }, calendars: { type: 'string' }, land: { type: 'string' }, stats: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
       allowPositionals: true,
       strict: true,
     }));
@@ -38,7 +38,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let config: DetectionConfig;
   try {
-    config = loadDetectionConfig({ zones: values.zones, registry: values.registry, calendars: values.calendars });
+    config = loadDetectionConfig({ zones: values.zones, registry: values.registry, calendars: values.calendars, land: values.land });
   } catch (e) {
     if (e instanceof ScenarioFileError) {
       process.stderr.write(`seawarden detect: ${e.message}\n`);

@@ -48,4 +48,53 @@ describe('identity', () => {
     run(e, new Voyage(412100004, T, 0, 2000, 1).sailTo(5000, 2000, 12).out);
     expect(identity(e)).toEqual([]);
   });
+
+  describe('position on land', () => {
+    // A square island 10 km across around (20 km, 0) from the origin.
+    const ring = [at(15_000, -5000), at(25_000, -5000), at(25_000, 5000), at(15_000, 5000), at(15_000, -5000)].map((p) => [p.lon, p.lat]);
+    const island = { type: 'Feature', properties: { id: 'isle', name: { zh: '测试岛', en: 'Test Island' } }, geometry: { type: 'Polygon', coordinates: [ring] } };
+    const engine = (registry: string[] = []) => makeEngine(zones(), registry, {}, [island]);
+
+    it('flags a transponder well inland: low when it sits still, with the island and the distance as evidence', () => {
+      const e = engine();
+      run(e, new Voyage(412100010, T, 19_000, 0, 1).stop(60).out);
+      const [a] = identity(e);
+      expect(a.severity).toBe('low');
+      expect(a.reason.en).toBe('identity anomaly: reported position on Test Island, 4.0 km inland');
+      const [ev] = a.evidence.filter((x) => x.kind === 'position_on_land');
+      expect(ev.reason.zh).toMatch(/测试岛陆地上，距海岸线 4.0 公里/);
+      expect(ev.data).toEqual({ landId: 'isle', inlandM: expect.closeTo(4000, -2) });
+    });
+
+    it('is medium for a fishing vessel, or for a track moving across the land', () => {
+      const e = engine(['412100011,ZHEPUYU 1,fishing,trawl,,,']);
+      run(e, new Voyage(412100011, T, 19_000, 0, 1).stop(30).out, new Voyage(412100012, T, 17_000, -3000, 1).sailTo(17_000, 3000, 8).out);
+      expect(identity(e).map((a) => [a.mmsi, a.severity])).toEqual([
+        [412100011, 'medium'],
+        [412100012, 'medium'],
+      ]);
+    });
+
+    it('closes when the positions are back at sea, and never fires near the shore or at sea', () => {
+      const e = engine();
+      const v = new Voyage(412100013, T, 19_000, 0, 1).stop(30).sailTo(30_000, 0, 10).stop(40, 30, 0.1);
+      const changes = run(e, v.out, new Voyage(412100014, T, 15_500, 0, 1).stop(90).out, new Voyage(412100015, T, 30_000, 3000, 1).sailTo(40_000, 3000, 10).out);
+      // (updated on the way: medium once it moves across the land, and the distance inland)
+      const mine = changes.filter((c) => c.alert.rule === 'identity' && c.kind !== 'updated').map((c) => [c.alert.mmsi, c.kind]);
+      expect(mine).toEqual([
+        [412100013, 'opened'],
+        [412100013, 'closed'],
+      ]);
+    });
+
+    it('checks a vessel against the land at most every landCheckEveryMs', () => {
+      const e = makeEngine(zones(), [], { landCheckEveryMs: 30 * 60_000 }, [island]);
+      // First fix at sea (checked), then inland from minute 5: not seen until the check at minute 30.
+      const v = new Voyage(412100016, T, 26_000, 0, 1).stop(5).sailTo(20_000, 0, 30).stop(60);
+      const opened = run(e, v.out).filter((c) => c.kind === 'opened' && c.alert.rule === 'identity');
+      expect(opened).toHaveLength(1);
+      expect(Date.parse(opened[0].alert.openedAt) - T).toBeGreaterThanOrEqual(30 * 60_000);
+      expect(Date.parse(opened[0].alert.openedAt) - T).toBeLessThan(31 * 60_000);
+    });
+  });
 });

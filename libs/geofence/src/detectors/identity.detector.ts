@@ -1,4 +1,4 @@
-import type { EvidenceItem, Severity } from '@seawarden/contracts';
+import type { EvidenceItem, Reason, Severity } from '@seawarden/contracts';
 import type { VesselState } from '../tracker/vessel-state.js';
 import { RUN_ON_MESSAGE, type Detector, type DetectorContext, type Finding } from './detector.js';
 import { evidence, kn, pos } from './evidence.js';
@@ -9,6 +9,8 @@ interface State {
   namesReported: string;
   /** Jump evidence seen before the alert threshold, carried into the alert when it opens. */
   pending: EvidenceItem[];
+  /** Name of the land the vessel is reported on (null: at sea), kept for re-evaluations. */
+  land?: Reason | null;
 }
 
 /** Name changes (A→B, B→A…) within the window. */
@@ -34,7 +36,9 @@ function nameFlips(v: VesselState, since: number): { flips: number; names: strin
 /**
  * 6 identity: an invalid ship MMSI (MID outside 201–775, too short) on a vessel under way
  * (buoys with made-up MMSIs drift and are ignored), one MMSI flipping between two names, or
- * position jumps (impossible implied speed) — two transmitters sharing one MMSI when repeated.
+ * position jumps (impossible implied speed) — two transmitters sharing one MMSI when repeated —
+ * or a position well inland (a spoofed or faulty position, or a transponder left ashore while
+ * the boat goes out dark: a fishing boat's or a moving one's is medium, else low).
  */
 export const identityDetector: Detector = {
   rule: 'identity',
@@ -43,7 +47,7 @@ export const identityDetector: Detector = {
   relevant: (v, ctx) => {
     const u = ctx.update;
     if (!u) return false;
-    if (u.nameChanged || u.jump !== null) return true;
+    if (u.nameChanged || u.jump !== null || u.landChanged) return true;
     return v.mmsiProblem !== null && v.motion === 'underway' && !(v.det?.identity as State | undefined)?.invalidReported;
   },
   detect(v: VesselState, ctx: DetectorContext): Finding[] {
@@ -81,6 +85,23 @@ export const identityDetector: Detector = {
       parts.push(twoPlaces ? { zh: `一小时内 ${jumps} 次位置跳变，疑似两台设备共用同一MMSI`, en: `${jumps} position jumps within the hour: one MMSI in two places at once` } : { zh: `${jumps} 次位置跳变`, en: `${jumps} position jumps` });
     }
 
+    if (v.inlandM > 0) {
+      const hit = ctx.update?.land;
+      if (hit) s.land = hit.area.name ?? { zh: '陆地', en: 'land' };
+      const where = s.land ?? { zh: '陆地', en: 'land' };
+      const km = (v.inlandM / 1000).toFixed(1);
+      rank = Math.max(rank, v.motion === 'underway' || v.category === 'fishing' ? 1 : 0);
+      parts.push({ zh: `报告位置在${where.zh}陆地上，距岸 ${km} 公里`, en: `reported position on ${where.en}, ${km} km inland` });
+      if (hit) {
+        ev.push(
+          evidence('position_on_land', now, v.lat, v.lon, {
+            zh: `报告位置在${where.zh}陆地上，距海岸线 ${km} 公里，航速 ${kn(v.sog)} 节：位置伪造、定位故障或设备留在岸上`,
+            en: `reported position is on ${where.en}, ${km} km inland, at ${kn(v.sog)} kn: a spoofed or faulty position, or a transponder left ashore`,
+          }, { landId: hit.area.id, inlandM: v.inlandM }),
+        );
+      }
+    } else if (s.land) s.land = null;
+
     const { flips, names } = nameFlips(v, now - 24 * 3_600_000);
     if (flips >= p.identityMinNameFlips && names.length >= 2) {
       rank = Math.max(rank, 1);
@@ -107,7 +128,7 @@ export const identityDetector: Detector = {
         zoneId: null,
         severity,
         position: v.hasFix ? pos(v.lat, v.lon) : null,
-        signature: parts.map((x) => x.en).join('|').replace(/\d+ position jumps/, 'jumps'),
+        signature: parts.map((x) => x.en).join('|').replace(/\d+ position jumps/, 'jumps').replace(/, [\d.]+ km inland/, ''),
         evidence: ev,
         reason: { zh: `身份异常：${parts.map((x) => x.zh).join('；')}`, en: `identity anomaly: ${parts.map((x) => x.en).join('; ')}` },
       },

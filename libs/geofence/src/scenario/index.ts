@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadDetectionConfig, readGeoJson, scenarioDataDir, type DetectionConfig } from './scenario-files.js';
+import { loadDetectionConfig, readGeoJson, type DetectionConfig } from './scenario-files.js';
 
 export * from './scenario-files.js';
 
@@ -17,14 +17,13 @@ export interface ZhoushanScenario extends DetectionConfig {
 /** The default Putuo District configuration: zones, moratorium calendar, vessel registry, land. */
 export function loadZhoushanScenario(): ZhoushanScenario {
   const config = loadDetectionConfig();
-  const dir = scenarioDataDir('zhoushan');
   return {
     ...config,
     raw: {
       zones: readGeoJson('zones', config.files.zones),
       calendars: JSON.parse(readFileSync(config.files.calendars, 'utf8')),
       registry: readFileSync(config.files.registry, 'utf8'),
-      land: readGeoJson('land', `${dir}land.geojson`),
+      land: readGeoJson('land', config.files.land),
     },
   };
 }

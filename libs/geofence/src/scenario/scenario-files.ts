@@ -4,6 +4,8 @@ import { loadZones } from '../zones/zone-loader.js';
 import type { ZoneSet } from '../zones/zone-set.js';
 import { loadCalendars } from '../calendars/calendar-loader.js';
 import type { BanCalendars } from '../calendars/ban-calendars.js';
+import { loadLand } from '../land/land-loader.js';
+import type { LandMask } from '../land/land-mask.js';
 import { loadRegistry } from '../registry/registry-loader.js';
 import type { Registry } from '../registry/registry.js';
 
@@ -34,12 +36,15 @@ export interface DetectionConfigPaths {
   zones?: string;
   calendars?: string;
   registry?: string;
+  land?: string;
 }
 
 export interface DetectionConfig {
   zones: ZoneSet;
   calendars: BanCalendars;
   registry: Registry;
+  /** Land outlines for the "position on land" identity signal. */
+  land: LandMask;
   /** The files used, after defaults were applied. */
   files: Required<DetectionConfigPaths>;
 }
@@ -62,23 +67,25 @@ function parse<T>(kind: ScenarioFileKind, file: string, load: (text: string) => 
   }
 }
 
-/** Loads zones, ban calendars and registry, each from its own file or the Zhoushan default. */
+/** Loads zones, ban calendars, registry and land, each from its own file or the Zhoushan default. */
 export function loadDetectionConfig(paths: DetectionConfigPaths = {}): DetectionConfig {
   const dir = scenarioDataDir('zhoushan');
   const files = {
     zones: paths.zones ?? `${dir}zones.geojson`,
     calendars: paths.calendars ?? `${dir}calendars.json`,
     registry: paths.registry ?? `${dir}registry.csv`,
+    land: paths.land ?? `${dir}land.geojson`,
   };
   return {
     zones: parse('zones', files.zones, (t) => loadZones(t)),
     calendars: parse('calendars', files.calendars, (t) => loadCalendars(t)),
     registry: parse('registry', files.registry, (t) => loadRegistry(t)),
+    land: parse('land', files.land, (t) => loadLand(t)),
     files,
   };
 }
 
-/** Reads a GeoJSON file as an object (no zone validation: e.g. the land outlines). */
+/** Reads a GeoJSON file as an object, unvalidated (e.g. zones for the console to serve as uploaded). */
 export function readGeoJson(kind: ScenarioFileKind, file: string): { type: string; features: Array<{ properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }> } {
   return parse(kind, file, (t) => JSON.parse(t));
 }

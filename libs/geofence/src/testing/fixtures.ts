@@ -4,6 +4,7 @@ import { loadCalendars } from '../calendars/calendar-loader.js';
 import { DetectionEngine } from '../engine.js';
 import type { DetectorParams } from '../params.js';
 import { loadRegistry } from '../registry/registry-loader.js';
+import { loadLand } from '../land/land-loader.js';
 import { loadZones } from '../zones/zone-loader.js';
 
 export const ORIGIN = { lat: 29.9, lon: 122.3 };
@@ -65,11 +66,12 @@ export const MORATORIUM_CALENDARS = {
 
 export const REGISTRY_HEADER = 'mmsi,name,category,gear,licensedPassengers,homePort,notes';
 
-export function makeEngine(features: unknown[], registryRows: string[] = [], params: Partial<DetectorParams> = {}) {
+export function makeEngine(features: unknown[], registryRows: string[] = [], params: Partial<DetectorParams> = {}, landFeatures: unknown[] | null = null) {
   return new DetectionEngine({
     zones: loadZones(featureCollection(features)),
     calendars: loadCalendars(MORATORIUM_CALENDARS),
     registry: loadRegistry([REGISTRY_HEADER, ...registryRows].join('\n')),
+    land: landFeatures ? loadLand(featureCollection(landFeatures)) : null,
     params,
   });
 }

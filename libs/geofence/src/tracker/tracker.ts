@@ -1,5 +1,6 @@
 import type { AisClass, AisMessage } from '@seawarden/contracts';
 import { distanceM, fastDistanceM } from '../geo.js';
+import type { LandHit, LandMask } from '../land/land-mask.js';
 import type { DetectorParams } from '../params.js';
 import type { Registry } from '../registry/registry.js';
 import { HARBOUR_MASK, PLACE_KINDS, ZONE_KIND_BIT } from '../zones/zone.js';
@@ -32,6 +33,10 @@ export class TrackerUpdate {
   exited: number[] = [];
   segmentClosed: Segment | null = null;
   pobChanged = false;
+  /** The fix was checked against the land mask and the vessel went on or off land (see `land`). */
+  landChanged = false;
+  /** The land the fix is on (set with landChanged; null when it is back at sea). */
+  land: LandHit | null = null;
   /** The vessel's smoothed fix interval before this message (ms; 0 until known). */
   heardEveryMs = 0;
 
@@ -48,6 +53,8 @@ export class TrackerUpdate {
     if (this.exited.length) this.exited.length = 0;
     this.segmentClosed = null;
     this.pobChanged = false;
+    this.landChanged = false;
+    this.land = null;
     this.heardEveryMs = v.heardEveryMs;
   }
 }
@@ -69,6 +76,7 @@ export class Tracker {
     private readonly zones: ZoneSet,
     private readonly registry: Registry,
     private readonly p: DetectorParams,
+    private readonly land: LandMask | null = null,
   ) {
     this.tracks = new TrackPool(p.trackCapacity);
   }
@@ -209,6 +217,19 @@ export class Tracker {
     v.pathReset = false;
     this.updateZones(v, atMs, u);
     this.updateMotion(v, atMs, stepM, u);
+    if (this.land !== null && (atMs - v.landAt >= this.p.landCheckEveryMs || u.jump !== null)) this.checkLand(v, atMs, u);
+  }
+
+  /** On land (well inland) or not: a spoofed or faulty position, or a transmitter left ashore. */
+  private checkLand(v: VesselState, atMs: number, u: TrackerUpdate): void {
+    v.landAt = atMs;
+    const hit = this.land!.locate(v.lat, v.lon);
+    const inlandM = hit !== null && hit.inlandM >= this.p.landMinInlandM ? Math.round(hit.inlandM) : 0;
+    if ((inlandM > 0) !== (v.inlandM > 0)) {
+      u.landChanged = true;
+      u.land = inlandM > 0 ? hit : null;
+    }
+    v.inlandM = inlandM;
   }
 
   private recordJump(v: VesselState, atMs: number): void {

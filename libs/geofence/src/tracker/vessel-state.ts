@@ -5,7 +5,7 @@ import { invalidShipMmsi } from './mmsi.js';
 import { VESSEL_SCALARS, type TrackRing } from './track-ring.js';
 
 /** Numeric fields kept in the track pool's scalar slots (see the accessors below). */
-const SCALARS_USED = 16;
+const SCALARS_USED = 18;
 if (SCALARS_USED > VESSEL_SCALARS) throw new Error(`VesselState needs ${SCALARS_USED} scalar slots, the track pool gives ${VESSEL_SCALARS}`);
 
 export const enum SegKind {
@@ -108,6 +108,8 @@ export class VesselState {
     this.segStartLon = 0;
     this.segPathM = 0;
     this.segMaxSog = 0;
+    this.landAt = -Infinity;
+    this.inlandM = 0;
 
     this.mmsiProblem = invalidShipMmsi(mmsi);
   }
@@ -118,7 +120,8 @@ export class VesselState {
   // really heard); trackAt: time of the newest track point (no ring read to decide on the next);
   // leftHarbourAt: when it last left a port, terminal or anchorage (-Infinity: not seen leaving);
   // rawLat/rawLon/rawAt: where and when the last exact lookup was made; rawSub: the (sub-)cell
-  // its answer holds for, else NaN; seg*: the current segment.
+  // its answer holds for, else NaN; seg*: the current segment; landAt: when the last fix was
+  // checked against the land mask; inlandM: how far inland it was then (0: at sea).
   get lat(): number {
     return this.f[this.o + 0];
   }
@@ -214,6 +217,18 @@ export class VesselState {
   }
   set segMaxSog(x: number) {
     this.f[this.o + 15] = x;
+  }
+  get landAt(): number {
+    return this.f[this.o + 16];
+  }
+  set landAt(x: number) {
+    this.f[this.o + 16] = x;
+  }
+  get inlandM(): number {
+    return this.f[this.o + 17];
+  }
+  set inlandM(x: number) {
+    this.f[this.o + 17] = x;
   }
 
   get hasFix(): boolean {

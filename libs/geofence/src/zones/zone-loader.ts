@@ -1,6 +1,7 @@
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { ZONE_KINDS, type Reason, type ZoneKind, type ZoneProperties } from '@seawarden/contracts';
 import { ZoneFileError } from '../errors.js';
+import { readPolygonRings } from '../geometry/polygon-rings.js';
 import type { Zone } from './zone.js';
 import { ZoneSet } from './zone-set.js';
 
@@ -42,44 +43,7 @@ function toZone(f: unknown, i: number): Zone {
   const feat = f as Record<string, unknown>;
   const props = validateProperties(feat.properties, fail);
   const geom = feat.geometry;
-  if (!isObject(geom)) return fail('geometry is missing');
-  let polygons: Position[][][];
-  if (geom.type === 'Polygon') polygons = [geom.coordinates as Position[][]];
-  else if (geom.type === 'MultiPolygon') polygons = geom.coordinates as Position[][][];
-  else return fail(`geometry type '${String(geom.type)}' is not Polygon or MultiPolygon`);
-  if (!Array.isArray(polygons) || polygons.length === 0) fail('geometry has no coordinates');
-
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  let vertexCount = 0;
-  const rings: Float64Array[] = [];
-  polygons.forEach((poly, pi) => {
-    if (!Array.isArray(poly) || poly.length === 0) fail(`polygon ${pi} has no rings`);
-    poly.forEach((ring, ri) => {
-      const where = polygons.length > 1 ? `polygon ${pi} ring ${ri}` : `ring ${ri}`;
-      if (!Array.isArray(ring) || ring.length < 4) fail(`${where} needs at least 4 positions, has ${Array.isArray(ring) ? ring.length : 0}`);
-      const flat = new Float64Array(ring.length * 2);
-      ring.forEach((p, k) => {
-        if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
-          fail(`${where} position ${k} is not a [lon, lat] pair of numbers`);
-        }
-        const [lon, lat] = p as [number, number];
-        if (lon < -180 || lon > 180) fail(`${where} position ${k}: longitude ${lon} is outside -180..180`);
-        if (lat < -90 || lat > 90) fail(`${where} position ${k}: latitude ${lat} is outside -90..90`);
-        flat[2 * k] = lon;
-        flat[2 * k + 1] = lat;
-        if (lon < w) w = lon;
-        if (lon > e) e = lon;
-        if (lat < s) s = lat;
-        if (lat > n) n = lat;
-      });
-      const last = ring.length - 1;
-      if (ring[0][0] !== ring[last][0] || ring[0][1] !== ring[last][1]) {
-        fail(`${where} is not closed (first position ${JSON.stringify(ring[0])} differs from last ${JSON.stringify(ring[last])})`);
-      }
-      vertexCount += ring.length;
-      rings.push(flat);
-    });
-  });
+  const { rings, bbox: [w, s, e, n], vertexCount } = readPolygonRings(geom, fail);
   const bbox = [w, s, e, n] as const;
   const feature: Feature<Polygon | MultiPolygon, ZoneProperties> = {
     type: 'Feature',

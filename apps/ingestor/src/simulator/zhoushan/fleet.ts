@@ -2,7 +2,7 @@ import type { DayContext, DayPlan, Violation } from '../day-context.js';
 import { follow, Itinerary, NAV, path, pathDurationMs, reversePath, type Path } from '../itinerary.js';
 import { KN_TO_MS, type LatLon } from '../nav-math.js';
 import type { VesselDef } from '../vessel.js';
-import { ANCHORAGE_XIAZHIMEN, BERTH, GROUND, HARBOUR, harbourPath, LANDING, LIUHENG_MOORING, MARINA, ROUTE, SJM_MOORING, STRAIT_SOUTH } from './places.js';
+import { ANCHORAGE_XIAZHIMEN, BERTH, GROUND, HARBOUR, harbourPath, LANDING, LIUHENG_MOORING, MARINA, ROUTE, SHED_ASHORE, SJM_MOORING, STRAIT_SOUTH } from './places.js';
 
 /*
  * The Zhoushan fleet and what each vessel does on a local day. Violations are scripted by
@@ -14,7 +14,8 @@ import { ANCHORAGE_XIAZHIMEN, BERTH, GROUND, HARBOUR, harbourPath, LANDING, LIUH
  *    ZHEPUYU 33016 (fishing boat);
  *  - speeding: FEIYU 3 leaving Shenjiamen harbour; restricted_entry: LANJING;
  *  - temporary_closure: HAIYAN 6 when its afternoon outing falls in the closure window;
- *  - night_operation: YEMING; identity: LANGHUA (MMSI 123456789) when under way;
+ *  - night_operation: YEMING; identity: LANGHUA (MMSI 123456789) when under way, and
+ *    ZHEPUYU 60155's transponder while it sits ashore (moratorium days);
  *  - loitering: HUAYOU 18 waiting 4.75–6 h in open water outside the anchorage.
  * Everyone else keeps the rules: ferries, cargo, the patrol, laid-up boats, the hook-and-line
  * boat (exempt gear), the yachts' single outings.
@@ -191,6 +192,20 @@ export const FLEET: VesselDef[] = [
   },
   { mmsi: 412420102, name: 'ZHEPUYU 61033', callsign: 'BZPY7', imo: null, aisClass: 'A', shipType: 30, length: 38, beam: 7, draught: 2.8, destination: '', role: 'bottom trawler idle in Shenjiamen port', plan: stays(SJM_MOORING[1]) },
   { mmsi: 412420103, name: 'ZHEPUYU 62105', callsign: 'BZPY8', imo: null, aisClass: 'A', shipType: 30, length: 42, beam: 7, draught: 3.0, destination: '', role: 'bottom trawler idle in Shenjiamen port', plan: stays(SJM_MOORING[2]) },
+  {
+    mmsi: 412420130, name: 'ZHEPUYU 60155', callsign: 'BZPY9', imo: null, aisClass: 'A', shipType: 30, length: 36, beam: 6.8, draught: 2.7, destination: '',
+    role: 'bottom trawler whose crew, on moratorium days, drive its transponder to a shed 3 km inland for the day, so the boat looks laid up while it goes out dark (only the transponder is seen); out of season it stays in port',
+    plan: (ctx) =>
+      day(ctx, SJM_MOORING[5], (it, c, o) => {
+        if (!c.moratorium(c.at(8), c.at(18))) return;
+        it.stayUntil(c.at(8, c.rng.int(0, 40)));
+        it.sail([SHED_ASHORE], HARBOUR_KN); // by road: a straight line at road-traffic speed is close enough
+        const from = it.t;
+        it.stayUntil(c.at(17, c.rng.int(0, 40)));
+        o.violations.push({ rule: 'identity', fromMs: from, toMs: it.t });
+        it.sail([SJM_MOORING[5]], HARBOUR_KN);
+      }),
+  },
   { mmsi: 412420104, name: 'ZHEPUYU 31207', callsign: '', imo: null, aisClass: 'B', shipType: 30, length: 18, beam: 4, draught: 1.5, destination: '', role: 'gillnetter idle in Shenjiamen port', plan: stays(SJM_MOORING[4]) },
   {
     mmsi: 412420105, name: 'ZHEPUYU 20316', callsign: '', imo: null, aisClass: 'B', shipType: 30, length: 16, beam: 4, draught: 1.3, destination: '',

@@ -37,6 +37,9 @@ export const SJM_MOORING = [
   p(29.946, 122.274), p(29.9462, 122.2785), p(29.9466, 122.2905), p(29.944, 122.286), p(29.9462, 122.2965), p(29.9468, 122.296),
 ] as const;
 
+/** A shed ashore north of Shenjiamen, ~2.9 km inside the Zhoushan Island outline (land.geojson). */
+export const SHED_ASHORE = p(29.975, 122.27);
+
 /** Moorings in the Putuo Donggang marina. */
 export const MARINA = [
   p(29.965, 122.3225), p(29.9655, 122.3235), p(29.966, 122.3245), p(29.9645, 122.324), p(29.9665, 122.3225), p(29.964, 122.323), p(29.967, 122.325),

@@ -1,0 +1,77 @@
+import Flatbush from 'flatbush';
+import type { Reason } from '@seawarden/contracts';
+import { pointSegmentDistanceM } from '../geo.js';
+
+/** One validated land polygon (an island, a stretch of mainland). */
+export interface LandArea {
+  readonly index: number;
+  readonly id: string;
+  readonly name: Reason | null;
+  /** Rings flattened as [lon0, lat0, lon1, lat1, …] (outer rings and holes, even–odd). */
+  readonly rings: readonly Float64Array[];
+  /** [west, south, east, north]. */
+  readonly bbox: readonly [number, number, number, number];
+}
+
+/** Where a position on land is: the area and how far inside its coastline. */
+export interface LandHit {
+  readonly area: LandArea;
+  /** Distance to the nearest edge of the area's outline, metres. */
+  readonly inlandM: number;
+}
+
+/**
+ * Land outlines for the "position on land" identity signal. Lookups are rare (the tracker
+ * asks a few times an hour per vessel), so an R-tree over the areas' boxes and an exact
+ * ray cast plus a scan of the containing area's edges are enough.
+ */
+export class LandMask {
+  private readonly index: Flatbush | null;
+
+  constructor(readonly areas: readonly LandArea[]) {
+    if (areas.length === 0) {
+      this.index = null;
+      return;
+    }
+    this.index = new Flatbush(areas.length);
+    for (const a of areas) this.index.add(a.bbox[0], a.bbox[1], a.bbox[2], a.bbox[3]);
+    this.index.finish();
+  }
+
+  get size(): number {
+    return this.areas.length;
+  }
+
+  /** The land area the position is on, with its distance inland; null at sea. */
+  locate(lat: number, lon: number): LandHit | null {
+    if (!this.index) return null;
+    for (const i of this.index.search(lon, lat, lon, lat)) {
+      const area = this.areas[i];
+      if (insideRings(area.rings, lon, lat)) return { area, inlandM: distanceToRingsM(area.rings, lat, lon) };
+    }
+    return null;
+  }
+}
+
+/** Even–odd ray cast eastwards over every ring (holes included). */
+function insideRings(rings: readonly Float64Array[], x: number, y: number): boolean {
+  let inside = false;
+  for (const r of rings) {
+    for (let k = 0; k + 3 < r.length; k += 2) {
+      const ax = r[k], ay = r[k + 1], bx = r[k + 2], by = r[k + 3];
+      if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function distanceToRingsM(rings: readonly Float64Array[], lat: number, lon: number): number {
+  let best = Infinity;
+  for (const r of rings) {
+    for (let k = 0; k + 3 < r.length; k += 2) {
+      const d = pointSegmentDistanceM(lat, lon, r[k + 1], r[k], r[k + 3], r[k + 2]);
+      if (d < best) best = d;
+    }
+  }
+  return best;
+}
