@@ -14,7 +14,7 @@ commands:
   decode [FILE|-] [--stats]          NMEA in, decoded messages out as JSON Lines
   simulate --scenario zhoushan --start ISO --hours N --seed N [--truth FILE]
                                      scenario traffic as NMEA with c: tag blocks
-  detect [FILE|-] [--zones FILE] [--registry FILE]
+  detect [FILE|-] [--zones FILE] [--registry FILE] [--calendars FILE] [--land FILE]
                                      NMEA in, alerts out as JSON Lines
 `;
 

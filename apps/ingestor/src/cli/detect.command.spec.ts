@@ -55,6 +55,15 @@ describe('seawarden detect', () => {
     expect(err).toContain("gear 'dynamite'");
   });
 
+  it('rejects a bad land file with its name, the feature and the reason (exit 2)', async () => {
+    const bad = join(dir, 'land.geojson');
+    const square = [[122, 30], [122.1, 30], [122.1, 30.1], [122, 30.1], [122, 30]];
+    writeFileSync(bad, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } }, { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [122, 30] } }] }));
+    const { code, err } = await detect(['-', '--land', bad]);
+    expect(code).toBe(2);
+    expect(err).toBe(`seawarden detect: land file ${bad}: land feature 1: geometry type 'Point' is not Polygon or MultiPolygon\n`);
+  });
+
   it('rejects zones whose fishing-ban calendar the calendars file lacks (exit 2)', async () => {
     const cal = join(dir, 'calendars.json');
     writeFileSync(cal, JSON.stringify({ calendars: [{ id: 'other', periods: [{ gears: ['*'], from: '05-01', to: '09-16' }] }] }));
