@@ -4,6 +4,9 @@
  * GeoJSON, KML), evidence package and report, zones upload validation, registry CSV import with
  * a per-row report, health, OpenAPI, security headers and the SPA fallback.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, makeAlert, startConsole, storeAlertChange, type RunningConsole } from './console-harness.js';
 
@@ -274,6 +277,23 @@ describe('console REST API', () => {
     const unknownApi = await c.http('GET', '/api/nope', { token: operator });
     expect(unknownApi.status).toBe(404);
     expect(unknownApi.body.correlationId).toBeTruthy();
+  });
+});
+
+describe('ban calendars on a console running alone', () => {
+  it('shows CALENDARS_FILE until calendars are stored, not the built-in ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seawarden-calendars-'));
+    const file = join(dir, 'calendars.json');
+    const doc = { timezone: 'Asia/Shanghai', calendars: [{ id: 'local', name: { zh: '本地', en: 'local' }, periods: [{ gears: ['*'], from: '05-01T12:00', to: '09-16T12:00' }] }] };
+    writeFileSync(file, JSON.stringify(doc));
+    const c = await startConsole({ settings: { consoleWebhooks: false, calendarsFile: file } });
+    try {
+      const admin = (await c.login('admin', ADMIN_PASSWORD)).accessToken;
+      expect((await c.http('GET', '/api/calendars', { token: admin })).body).toEqual(doc);
+    } finally {
+      await c.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

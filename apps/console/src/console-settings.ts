@@ -43,6 +43,7 @@ export function consoleSettings(config: Record<string, any> = {}): ConsoleSettin
     vesselTickMs: num(v('vesselTickMs'), 1000),
     webhooks: bool(v('consoleWebhooks'), true),
     zonesFile: v('zonesFile'),
+    calendarsFile: v('calendarsFile'),
     mapboxToken: v('mapboxToken'),
     tileUrl: v('tileUrl'),
   };

@@ -107,6 +107,8 @@ export interface ConsoleSettings {
   tileUrl?: string;
   /** ZONES_FILE: the zones a console running alone routes by until zones are uploaded. */
   zonesFile?: string;
+  /** CALENDARS_FILE: the ban calendars a console running alone shows until an ingestor or an admin stores some. */
+  calendarsFile?: string;
 }
 
 export interface ConsoleDeps {

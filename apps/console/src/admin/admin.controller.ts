@@ -8,7 +8,7 @@ import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
 import { validate } from '../common/validate.js';
 import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
 import { ZonesService } from '../zones/zones.service.js';
-import { builtInCalendars } from './ban-calendars.js';
+import { defaultCalendars } from './ban-calendars.js';
 import { RegistryService } from './registry.service.js';
 
 const registryQuery = z.object({
@@ -63,13 +63,13 @@ export class AdminController {
     await this.zones.liftClosure(id);
   }
 
-  /** What the engine in this process runs with, else what is shared in the database, else the built-in ones. */
+  /** What the engine in this process runs with, else what is shared in the database, else CALENDARS_FILE or the built-in ones. */
   @Roles(...ANY_ROLE)
   @Get('calendars')
   async getCalendars() {
     const fromEngine = this.deps.zones?.calendars?.();
     if (fromEngine !== undefined) return fromEngine;
-    return (await this.deps.store.calendars.load()) ?? builtInCalendars();
+    return (await this.deps.store.calendars.load()) ?? defaultCalendars(this.deps.settings.calendarsFile);
   }
 
   /** Stored in the database, where ingestors in other processes pick it up; swapped live here when the engine runs here. */

@@ -28,7 +28,7 @@ export function validateCalendars(body: unknown, zones: GeoJsonFeatureCollection
   return ids.length;
 }
 
-/** The built-in Zhoushan calendars: what an ingestor without CALENDARS_FILE starts with. */
-export function builtInCalendars(): unknown {
-  return JSON.parse(readFileSync(`${scenarioDataDir('zhoushan')}calendars.json`, 'utf8'));
+/** What an ingestor starts with when the database has none: CALENDARS_FILE, else the built-in Zhoushan calendars. */
+export function defaultCalendars(calendarsFile?: string): unknown {
+  return JSON.parse(readFileSync(calendarsFile ?? `${scenarioDataDir('zhoushan')}calendars.json`, 'utf8'));
 }
