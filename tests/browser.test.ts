@@ -59,6 +59,7 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
   let server: ChildProcess;
   let serverLog = '';
   let feeds = '';
+  let simDay = '';
   let port = 0;
 
   /** Starts (or restarts) the real server on the same port and data dir. */
@@ -113,6 +114,7 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     feeds = `simulator://zhoushan?speed=120&seed=1&start=${start}`;
+    simDay = new Date(Date.parse(start) + 8 * 3_600_000).toISOString().slice(0, 10); // Beijing date
     await startServer();
     accounts = JSON.parse(readFileSync(join(dataDir, 'demo-credentials.json'), 'utf8')) as DemoAccount[];
 
@@ -148,11 +150,11 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     return a;
   }
 
-  async function login(role: string): Promise<Page> {
+  async function login(who: string | DemoAccount): Promise<Page> {
     const page = await ctx.newPage();
     page.on('pageerror', (e) => console.warn(`[page error] ${e.message}`));
     await page.goto(origin);
-    const a = account(role);
+    const a = typeof who === 'string' ? account(who) : who;
     await page.locator('#login-username').fill(a.username);
     await page.locator('#login-password').fill(a.password);
     await page.locator('form.login button[type=submit]').click();
@@ -286,6 +288,31 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     expect(offOrigin, 'requests outside the server origin').toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("port office: the hook-and-line boat's departure from its port is in the port-movement log; every string switches language", async () => {
+    // The demo office watches Zhujiajian; ZHEPUYU 20316 sails from Shenjiamen: an office for Shenjiamen, made as admin.
+    const admin = account('admin');
+    const { accessToken } = (await (await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password: admin.password }) })).json()) as { accessToken: string };
+    const office: DemoAccount = { username: 'sjm-office', password: 'browser-test-sjm-1', role: 'port_office', jurisdictions: ['jur-shenjiamen'] };
+    const made = await fetch(`${origin}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify(office) });
+    expect(made.status).toBe(201);
+    const page = await login(office);
+    await page.locator('[data-testid=movements-day]').fill(simDay);
+    const departure = page.locator('[data-testid=movement]', { hasText: '412420105' }).first();
+    // It leaves port ~20 simulated minutes after the feed starts (10 s at 120×), then needs 3 min outside.
+    for (const end = Date.now() + 120_000; Date.now() < end && !(await departure.isVisible()); await new Promise((r) => setTimeout(r, 2000))) {
+      await page.locator('[data-testid=movements-day]').locator('xpath=ancestor::form').locator('button[type=submit]').click();
+    }
+    await expect.poll(() => departure.textContent(), { timeout: 5000 }).toMatch(/ZHEPUYU 20316.*出港.*沈家门/);
+    await expectLanguageSwitch(page, 'port-office-movements.png', { fullPage: true });
+    // Names from the data (translate=no, so not judged above) follow the language too.
+    await page.locator('[data-testid=lang-switch]').click();
+    await expect.poll(() => page.locator('.jurisdiction').textContent()).toMatch(/Shenjiamen/);
+    await expect.poll(() => departure.textContent()).toMatch(/Departure.*Shenjiamen fishing port/);
+    await page.locator('[data-testid=lang-switch]').click();
+    expect(offOrigin, 'requests outside the server origin').toEqual([]);
+    await page.close();
+  }, 180_000);
 
   it('operator: the connection status shows the outage and recovers by itself after a server restart', async () => {
     const page = await login('operator');

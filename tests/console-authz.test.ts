@@ -42,6 +42,7 @@ const EXPECTED: Record<string, Rule> = {
   'POST /api/alerts/:id/assign': ['inspector', 'admin'],
   'GET /api/alerts/:id/evidence.json': ['inspector', 'admin', 'port_office'],
   'GET /api/alerts/:id/report.html': ['inspector', 'admin', 'port_office'],
+  'GET /api/port-movements': ALL,
   'GET /api/zones': ALL,
   'PUT /api/zones': ['admin'],
   'POST /api/zones/closures': ['admin'],

@@ -26,6 +26,8 @@ import { SubscriptionsController } from './webhooks/subscriptions.controller.js'
 import { WebhookAddressPolicy } from './webhooks/webhook-address-policy.js';
 import { WebhookWorker } from './webhooks/webhook-worker.js';
 import { ZonesService } from './zones/zones.service.js';
+import { PortMovementsController } from './ports/port-movements.controller.js';
+import { PortMovementsService } from './ports/port-movements.service.js';
 
 /** Injection token of the login limiter (in memory, or in Redis when REDIS_URL is set). */
 const LOGIN_LIMITER = Symbol('LoginLimiter');
@@ -59,6 +61,7 @@ class ConsoleLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
 
 export const CONSOLE_CONTROLLERS = [
   AuthController, UsersController, VesselsController, AlertsController, AdminController, SubscriptionsController, OpsController,
+  PortMovementsController,
 ];
 
 const factory = <T>(token: any, inject: any[], useFactory: (...args: any[]) => T | Promise<T>): Provider => ({ provide: token, inject, useFactory });
@@ -99,6 +102,7 @@ export class ConsoleModule {
       factory(AlertsService, [AuditRepository, UsersRepository, ZonesService, AlertBroadcaster], (audit, users, zones: ZonesService, b) =>
         new AlertsService(deps.store, audit, users, zones.jurisdictions, b)),
       factory(RegistryService, [], () => new RegistryService(deps)),
+      factory(PortMovementsService, [ZonesService], (zones: ZonesService) => new PortMovementsService(deps, zones)),
       factory(WebhookAddressPolicy, [], () => new WebhookAddressPolicy(deps.settings.webhookAllowedNetworks)),
       factory(WebhookWorker, [SubscriptionRepository, WebhookDeliveryRepository, UsersRepository, ZonesService, ConsoleMetrics, WebhookAddressPolicy],
         (subs, deliveries, users, zones: ZonesService, metrics, policy) => new WebhookWorker(deps, subs, deliveries, users, zones.jurisdictions, metrics, policy)),

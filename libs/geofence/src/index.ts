@@ -1,5 +1,6 @@
 export { loadZones } from './zones/zone-loader.js';
 export { ZoneSet } from './zones/zone-set.js';
+export { portMovements, type MovementFix, type PortMovement, type PortMovementLog, type PortMovementOptions } from './zones/port-movements.js';
 export type { Zone } from './zones/zone.js';
 export { loadCalendars } from './calendars/calendar-loader.js';
 export { BanCalendars, type BanCalendar, type BanPeriod, type BanStatus, type BanQuery } from './calendars/ban-calendars.js';

@@ -55,6 +55,18 @@ export interface RegistryEntry {
   notes: string;
 }
 
+/** GET /api/port-movements: one vessel's port departures and arrivals in the window. */
+export interface VesselPortLog {
+  mmsi: number;
+  name: string | null;
+  gear: string | null;
+  homePort: string | null;
+  startsIn: string | null;
+  endsIn: string | null;
+  fixes: number;
+  movements: { kind: 'departure' | 'arrival'; at: string; zoneId: string; zoneName: { zh: string; en: string }; lat: number; lon: number }[];
+}
+
 export interface Subscription {
   id: string;
   userId: string;
@@ -214,6 +226,8 @@ export const api = {
   dismiss: (id: string, reason: string) => request<Alert>('POST', `/api/alerts/${encodeURIComponent(id)}/dismiss`, { reason }),
   note: (id: string, note: string) => request<AlertAuditEvent>('POST', `/api/alerts/${encodeURIComponent(id)}/notes`, { note }),
   subscriptions: () => request<Subscription[]>('GET', '/api/subscriptions'),
+  portMovements: (from: string, to: string) =>
+    request<{ from: string; to: string; vessels: VesselPortLog[] }>('GET', `/api/port-movements?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   createSubscription: (s: Partial<Subscription> & { secret?: string }) => request<Subscription>('POST', '/api/subscriptions', s),
   updateSubscription: (id: string, s: Partial<Subscription> & { secret?: string }) => request<Subscription>('PATCH', `/api/subscriptions/${encodeURIComponent(id)}`, s),
   deleteSubscription: (id: string) => request<void>('DELETE', `/api/subscriptions/${encodeURIComponent(id)}`),

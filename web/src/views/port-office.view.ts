@@ -6,14 +6,18 @@ import { zoneName } from '../app/zone-names.js';
 import { onLangChange, t } from '../i18n/i18n.js';
 import { data, h } from '../ui/dom.js';
 import { mountInspectorList } from './inspector-list.view.js';
+import { mountPortMovements } from './port-movements.js';
 
-/** Port office: its jurisdiction's alerts (the server filters them), live, with acknowledge; notification subscriptions. */
+/** Port office: its jurisdiction's alerts (the server filters them), live, with acknowledge; the hook-and-line boats' port movements; notification subscriptions. */
 export function mountPortOffice(main: HTMLElement, ctx: ViewContext): Unmount {
   const jurisdiction = h('p', { class: 'jurisdiction' }, h('span', { i18n: 'port.jurisdiction' }), ': ', data(ctx.user.jurisdictions.join(', ')));
   main.append(jurisdiction);
-  void ctx.zones().then((z) => {
-    jurisdiction.replaceChildren(h('span', { i18n: 'port.jurisdiction' }), ': ', h('span', { translate: 'no' }, ctx.user.jurisdictions.map((id) => zoneName(z, id)).join(', ')));
-  });
+  // Names in the current language (again on every switch).
+  const names = () =>
+    void ctx.zones().then((z) => {
+      jurisdiction.replaceChildren(h('span', { i18n: 'port.jurisdiction' }), ': ', h('span', { translate: 'no' }, ctx.user.jurisdictions.map((id) => zoneName(z, id)).join(', ')));
+    });
+  names();
   const listHost = h('div', {});
   main.append(listHost);
   const unmountList = mountInspectorList(listHost, ctx, {
@@ -35,6 +39,8 @@ export function mountPortOffice(main: HTMLElement, ctx: ViewContext): Unmount {
       return b;
     },
   });
+
+  const unmountMovements = mountPortMovements(main, ctx.notify);
 
   const subsList = h('div', { class: 'subs', 'data-testid': 'subscriptions' });
   main.append(h('section', { class: 'page' }, h('h2', { i18n: 'port.subscriptions' }), subsList, h('button', { type: 'button', i18n: 'port.addSub', onclick: () => subsList.prepend(subForm(null)) })));
@@ -106,9 +112,10 @@ export function mountPortOffice(main: HTMLElement, ctx: ViewContext): Unmount {
     }
   }
   void loadSubs();
-  const offLang = onLangChange(() => undefined);
+  const offLang = onLangChange(names);
   return () => {
     unmountList();
+    unmountMovements();
     offLang();
   };
 }

@@ -193,7 +193,7 @@ export const FLEET: VesselDef[] = [
   { mmsi: 412420102, name: 'ZHEPUYU 61033', callsign: 'BZPY7', imo: null, aisClass: 'A', shipType: 30, length: 38, beam: 7, draught: 2.8, destination: '', role: 'bottom trawler idle in Shenjiamen port', plan: stays(SJM_MOORING[1]) },
   { mmsi: 412420103, name: 'ZHEPUYU 62105', callsign: 'BZPY8', imo: null, aisClass: 'A', shipType: 30, length: 42, beam: 7, draught: 3.0, destination: '', role: 'bottom trawler idle in Shenjiamen port', plan: stays(SJM_MOORING[2]) },
   {
-    mmsi: 412420130, name: 'ZHEPUYU 60155', callsign: 'BZPY9', imo: null, aisClass: 'A', shipType: 30, length: 36, beam: 6.8, draught: 2.7, destination: '',
+    mmsi: 412420130, name: 'ZHEPUYU 60155', callsign: 'BZPY10', imo: null, aisClass: 'A', shipType: 30, length: 36, beam: 6.8, draught: 2.7, destination: '',
     role: 'bottom trawler whose crew, on moratorium days, drive its transponder to a shed 3 km inland for the day, so the boat looks laid up while it goes out dark (only the transponder is seen); out of season it stays in port',
     plan: (ctx) =>
       day(ctx, SJM_MOORING[5], (it, c, o) => {
