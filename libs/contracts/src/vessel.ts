@@ -37,3 +37,28 @@ export interface TrackPoint {
   cog: number | null;
   heading?: number | null;
 }
+
+/** A port departure or arrival found on a vessel's track (GET /api/port-movements). */
+export interface PortMovementRecord {
+  kind: 'departure' | 'arrival';
+  /** Departure: the first fix outside the port; arrival: the first fix inside. */
+  at: string;
+  zoneId: string;
+  zoneName: { zh: string; en: string };
+  lat: number;
+  lon: number;
+}
+
+/** One vessel's port movements in a window, from its stored track. */
+export interface VesselPortLog {
+  mmsi: number;
+  name: string | null;
+  gear: string | null;
+  homePort: string | null;
+  /** Port of the window's first fix (null: at sea or no fix), and of its last. */
+  startsIn: string | null;
+  endsIn: string | null;
+  /** Fixes read (the store thins long windows). */
+  fixes: number;
+  movements: PortMovementRecord[];
+}

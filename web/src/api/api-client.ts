@@ -1,4 +1,4 @@
-import type { Alert, AlertAuditEvent, AlertRule, AlertStatus, Role, Severity, TrackPoint, UserPublic, VesselSnapshot, ZoneProperties } from '@seawarden/contracts';
+import type { Alert, AlertAuditEvent, AlertRule, AlertStatus, Role, Severity, TrackPoint, UserPublic, VesselPortLog, VesselSnapshot, ZoneProperties } from '@seawarden/contracts';
 import { getSession, setSession, type LoginResponse } from './session.js';
 
 /** An API call that failed, with the server's message, status and route. */
@@ -53,18 +53,6 @@ export interface RegistryEntry {
   licensedPassengers: number | null;
   homePort: string;
   notes: string;
-}
-
-/** GET /api/port-movements: one vessel's port departures and arrivals in the window. */
-export interface VesselPortLog {
-  mmsi: number;
-  name: string | null;
-  gear: string | null;
-  homePort: string | null;
-  startsIn: string | null;
-  endsIn: string | null;
-  fixes: number;
-  movements: { kind: 'departure' | 'arrival'; at: string; zoneId: string; zoneName: { zh: string; en: string }; lat: number; lon: number }[];
 }
 
 export interface Subscription {

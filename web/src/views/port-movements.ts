@@ -1,4 +1,5 @@
-import { api, type VesselPortLog } from '../api/api-client.js';
+import type { VesselPortLog } from '@seawarden/contracts';
+import { api } from '../api/api-client.js';
 import { errorText } from '../app/errors.js';
 import { onLangChange, pick } from '../i18n/i18n.js';
 import { formatLocal, fromLocalInput, toLocalInput } from '../time/format-time.js';

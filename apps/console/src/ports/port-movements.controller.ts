@@ -7,7 +7,8 @@ import { ConsoleController } from '../common/console-controller.decorator.js';
 import { CurrentUser } from '../common/current-user.decorator.js';
 import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
 import { validate } from '../common/validate.js';
-import { PortMovementsService, type VesselPortLog } from './port-movements.service.js';
+import type { VesselPortLog } from '@seawarden/contracts';
+import { PortMovementsService } from './port-movements.service.js';
 
 const HOUR = 3_600_000;
 /** Longest window one request may cover (each vessel's track is read for it). */

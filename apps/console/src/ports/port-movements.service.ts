@@ -1,30 +1,8 @@
 import { loadZones, portMovements, type ZoneSet } from '@seawarden/geofence';
-import type { Reason } from '@seawarden/contracts';
+import type { VesselPortLog } from '@seawarden/contracts';
 import type { Principal } from '../auth/auth.service.js';
 import type { ConsoleDeps, GeoJsonFeatureCollection } from '../console.deps.js';
 import type { ZonesService } from '../zones/zones.service.js';
-
-export interface PortMovementDto {
-  kind: 'departure' | 'arrival';
-  at: string;
-  zoneId: string;
-  zoneName: Reason;
-  lat: number;
-  lon: number;
-}
-
-/** One vessel's port departures and arrivals in the window, from its stored track. */
-export interface VesselPortLog {
-  mmsi: number;
-  name: string | null;
-  gear: string | null;
-  homePort: string | null;
-  /** Port of the window's first fix (null: at sea or no fix), and of its last. */
-  startsIn: string | null;
-  endsIn: string | null;
-  fixes: number;
-  movements: PortMovementDto[];
-}
 
 interface RegistryVessel {
   mmsi: number;

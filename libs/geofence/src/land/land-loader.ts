@@ -1,9 +1,7 @@
 import type { Reason } from '@seawarden/contracts';
 import { LandFileError } from '../errors.js';
-import { readPolygonRings } from '../geometry/polygon-rings.js';
+import { isObject, readFeatures, readPolygonRings } from '../geometry/geojson-input.js';
 import { LandMask, type LandArea } from './land-mask.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Validates a land GeoJSON FeatureCollection (Polygon or MultiPolygon features; optional `id`
@@ -12,18 +10,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * "no land known" mask.
  */
 export function loadLand(geojson: unknown): LandMask {
-  if (typeof geojson === 'string') {
-    try {
-      geojson = JSON.parse(geojson);
-    } catch (e) {
-      throw new LandFileError(-1, `not valid JSON (${(e as Error).message})`);
-    }
-  }
-  if (!isObject(geojson) || geojson.type !== 'FeatureCollection') {
-    throw new LandFileError(-1, "not a GeoJSON FeatureCollection (type must be 'FeatureCollection')");
-  }
-  if (!Array.isArray(geojson.features)) throw new LandFileError(-1, "'features' must be an array");
-  return new LandMask(geojson.features.map(toArea));
+  const features = readFeatures(geojson, (reason) => {
+    throw new LandFileError(-1, reason);
+  });
+  return new LandMask(features.map(toArea));
 }
 
 function toArea(f: unknown, i: number): LandArea {

@@ -1,11 +1,9 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { ZONE_KINDS, type Reason, type ZoneKind, type ZoneProperties } from '@seawarden/contracts';
 import { ZoneFileError } from '../errors.js';
-import { readPolygonRings } from '../geometry/polygon-rings.js';
+import { isObject, readFeatures, readPolygonRings } from '../geometry/geojson-input.js';
 import type { Zone } from './zone.js';
 import { ZoneSet } from './zone-set.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Validates a zones GeoJSON FeatureCollection (ARCHITECTURE.md "Contracts") and indexes it.
@@ -13,19 +11,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * nothing is half-loaded.
  */
 export function loadZones(geojson: unknown): ZoneSet {
-  if (typeof geojson === 'string') {
-    try {
-      geojson = JSON.parse(geojson);
-    } catch (e) {
-      throw new ZoneFileError(-1, `not valid JSON (${(e as Error).message})`);
-    }
-  }
-  if (!isObject(geojson) || geojson.type !== 'FeatureCollection') {
-    throw new ZoneFileError(-1, "not a GeoJSON FeatureCollection (type must be 'FeatureCollection')");
-  }
-  if (!Array.isArray(geojson.features)) throw new ZoneFileError(-1, "'features' must be an array");
+  const features = readFeatures(geojson, (reason) => {
+    throw new ZoneFileError(-1, reason);
+  });
   const seen = new Map<string, number>();
-  const zones: Zone[] = geojson.features.map((f, i) => {
+  const zones: Zone[] = features.map((f, i) => {
     const zone = toZone(f, i);
     const prev = seen.get(zone.id);
     if (prev !== undefined) throw new ZoneFileError(i, `duplicate id '${zone.id}' (also feature ${prev})`);

@@ -1,6 +1,25 @@
 import type { Position } from 'geojson';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Validation of GeoJSON inputs (zones and land files): the collection, and polygon geometries. */
+
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The features of a GeoJSON FeatureCollection given as text or as parsed JSON; the problem with
+ * the collection itself goes to `fail`, which throws the caller's typed error.
+ */
+export function readFeatures(geojson: unknown, fail: (reason: string) => never): unknown[] {
+  if (typeof geojson === 'string') {
+    try {
+      geojson = JSON.parse(geojson);
+    } catch (e) {
+      return fail(`not valid JSON (${(e as Error).message})`);
+    }
+  }
+  if (!isObject(geojson) || geojson.type !== 'FeatureCollection') return fail("not a GeoJSON FeatureCollection (type must be 'FeatureCollection')");
+  if (!Array.isArray(geojson.features)) return fail("'features' must be an array");
+  return geojson.features;
+}
 
 /** A validated Polygon or MultiPolygon geometry, flattened for edge tests and distances. */
 export interface PolygonRings {
