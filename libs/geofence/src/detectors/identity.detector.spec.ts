@@ -87,6 +87,17 @@ describe('identity', () => {
       ]);
     });
 
+    it('an engine rebuilt from the saved state (a configuration change) keeps one piece of land evidence', () => {
+      const e = engine();
+      const v = new Voyage(412100017, T, 19_000, 0, 1).stop(20);
+      run(e, v.out);
+      const next = engine();
+      next.importState(e.exportState());
+      run(next, v.stop(30).out.slice(-60));
+      const [a] = identity(next);
+      expect(a.evidence.filter((x) => x.kind === 'position_on_land')).toHaveLength(1);
+    });
+
     it('checks a vessel against the land at most every landCheckEveryMs', () => {
       const e = makeEngine(zones(), [], { landCheckEveryMs: 30 * 60_000 }, [island]);
       // First fix at sea (checked), then inland from minute 5: not seen until the check at minute 30.

@@ -13,6 +13,8 @@ interface State {
   land?: Reason | null;
 }
 
+const LAND: Reason = { zh: '陆地', en: 'land' };
+
 /** Name changes (A→B, B→A…) within the window. */
 function nameFlips(v: VesselState, since: number): { flips: number; names: string[] } {
   const names = v.names;
@@ -87,12 +89,12 @@ export const identityDetector: Detector = {
 
     if (v.inlandM > 0) {
       const hit = ctx.update?.land;
-      if (hit) s.land = hit.area.name ?? { zh: '陆地', en: 'land' };
-      const where = s.land ?? { zh: '陆地', en: 'land' };
+      const where = (hit ? hit.area.name : s.land) ?? LAND;
       const km = (v.inlandM / 1000).toFixed(1);
       rank = Math.max(rank, v.motion === 'underway' || v.category === 'fishing' ? 1 : 0);
       parts.push({ zh: `报告位置在${where.zh}陆地上，距岸 ${km} 公里`, en: `reported position on ${where.en}, ${km} km inland` });
-      if (hit) {
+      // Evidence once per stretch on land (an engine rebuilt after a configuration change checks again).
+      if (hit && !s.land) {
         ev.push(
           evidence('position_on_land', now, v.lat, v.lon, {
             zh: `报告位置在${where.zh}陆地上，距海岸线 ${km} 公里，航速 ${kn(v.sog)} 节：位置伪造、定位故障或设备留在岸上`,
@@ -100,6 +102,7 @@ export const identityDetector: Detector = {
           }, { landId: hit.area.id, inlandM: v.inlandM }),
         );
       }
+      s.land = where;
     } else if (s.land) s.land = null;
 
     const { flips, names } = nameFlips(v, now - 24 * 3_600_000);
