@@ -2,7 +2,7 @@ import type { TrackPoint } from '@seawarden/contracts';
 
 const CHUNK_VESSELS = 64;
 /** Per-vessel scalar slots (VesselState's numeric fields) kept beside the rings: 8 bytes each, no number box. */
-export const VESSEL_SCALARS = 18;
+export const VESSEL_SCALARS = 16;
 
 /**
  * Typed-array storage for the tracks of many vessels: chunks of 64 rings (little slack in the last one), so that a vessel

@@ -217,12 +217,12 @@ export class Tracker {
     v.pathReset = false;
     this.updateZones(v, atMs, u);
     this.updateMotion(v, atMs, stepM, u);
-    if (this.land !== null && (atMs - v.landAt >= this.p.landCheckEveryMs || u.jump !== null)) this.checkLand(v, atMs, u);
+    if (this.land !== null && (atMs - v.landCheckMin * 60_000 >= this.p.landCheckEveryMs || u.jump !== null)) this.checkLand(v, atMs, u);
   }
 
   /** On land (well inland) or not: a spoofed or faulty position, or a transmitter left ashore. */
   private checkLand(v: VesselState, atMs: number, u: TrackerUpdate): void {
-    v.landAt = atMs;
+    v.landCheckMin = Math.floor(atMs / 60_000);
     const hit = this.land!.locate(v.lat, v.lon);
     const inlandM = hit !== null && hit.inlandM >= this.p.landMinInlandM ? Math.round(hit.inlandM) : 0;
     if ((inlandM > 0) !== (v.inlandM > 0)) {

@@ -5,7 +5,7 @@ import { invalidShipMmsi } from './mmsi.js';
 import { VESSEL_SCALARS, type TrackRing } from './track-ring.js';
 
 /** Numeric fields kept in the track pool's scalar slots (see the accessors below). */
-const SCALARS_USED = 18;
+const SCALARS_USED = 16;
 if (SCALARS_USED > VESSEL_SCALARS) throw new Error(`VesselState needs ${SCALARS_USED} scalar slots, the track pool gives ${VESSEL_SCALARS}`);
 
 export const enum SegKind {
@@ -67,6 +67,13 @@ export class VesselState {
   jumps: number[] | null = null;
   names: { name: string; at: number }[] | null = null;
   outOfOrder = 0;
+  /**
+   * When the last fix was checked against the land mask, in whole minutes since the epoch, and
+   * how far inland it was then in metres (0: at sea). Small integers, so no number box, and the
+   * 16 scalar slots keep filling two cache lines.
+   */
+  landCheckMin = -1e9;
+  inlandM = 0;
   /** Why the MMSI is not a valid ship MMSI (null: valid), computed once. */
   mmsiProblem: string | null;
   /** The next step distance is not sailed (relocation after a confirmed jump). */
@@ -108,8 +115,6 @@ export class VesselState {
     this.segStartLon = 0;
     this.segPathM = 0;
     this.segMaxSog = 0;
-    this.landAt = -Infinity;
-    this.inlandM = 0;
 
     this.mmsiProblem = invalidShipMmsi(mmsi);
   }
@@ -120,8 +125,7 @@ export class VesselState {
   // really heard); trackAt: time of the newest track point (no ring read to decide on the next);
   // leftHarbourAt: when it last left a port, terminal or anchorage (-Infinity: not seen leaving);
   // rawLat/rawLon/rawAt: where and when the last exact lookup was made; rawSub: the (sub-)cell
-  // its answer holds for, else NaN; seg*: the current segment; landAt: when the last fix was
-  // checked against the land mask; inlandM: how far inland it was then (0: at sea).
+  // its answer holds for, else NaN; seg*: the current segment.
   get lat(): number {
     return this.f[this.o + 0];
   }
@@ -217,18 +221,6 @@ export class VesselState {
   }
   set segMaxSog(x: number) {
     this.f[this.o + 15] = x;
-  }
-  get landAt(): number {
-    return this.f[this.o + 16];
-  }
-  set landAt(x: number) {
-    this.f[this.o + 16] = x;
-  }
-  get inlandM(): number {
-    return this.f[this.o + 17];
-  }
-  set inlandM(x: number) {
-    this.f[this.o + 17] = x;
   }
 
   get hasFix(): boolean {
