@@ -40,17 +40,21 @@ async function server() {
   let cpu0 = process.cpuUsage();
   let t0 = performance.now();
   let maxRss = 0;
+  // Event-loop stalls in the server: what a tail latency is made of when it is not queueing.
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   setInterval(() => { maxRss = Math.max(maxRss, process.memoryUsage().rss); }, 250).unref();
   process.on('message', async (m) => {
     if (m.type === 'token') {
       process.send({ type: 'token', token: auth.sign({ id: randomUUID(), username: 'bench', role: 'operator', jurisdictions: [] }, 3600) });
     } else if (m.type === 'resetStats') {
-      cpu0 = process.cpuUsage(); t0 = performance.now(); maxRss = process.memoryUsage().rss;
+      cpu0 = process.cpuUsage(); t0 = performance.now(); maxRss = process.memoryUsage().rss; loop.reset();
       process.send({ type: 'resetStats' });
     } else if (m.type === 'stats') {
       const c = process.cpuUsage(cpu0);
       const wall = (performance.now() - t0) * 1000;
-      process.send({ type: 'stats', cpuPct: ((c.user + c.system) / wall) * 100, rssMb: maxRss / 2 ** 20, heapMb: process.memoryUsage().heapUsed / 2 ** 20 });
+      process.send({ type: 'stats', cpuPct: ((c.user + c.system) / wall) * 100, rssMb: maxRss / 2 ** 20, heapMb: process.memoryUsage().heapUsed / 2 ** 20, loopP99Ms: loop.percentile(99) / 1e6, loopMaxMs: loop.max / 1e6 });
     } else if (m.type === 'published') {
       process.send({ type: 'published', list: published.splice(0) });
     } else if (m.type === 'stop') {
@@ -146,7 +150,7 @@ async function main() {
     for (const s of sockets) s.close();
     latencies.sort((a, b) => a - b);
     const q = (p) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] : NaN);
-    return { n, pipeP50: pq(0.5), pipeP99: pq(0.99), fanP50: quant(fan, 0.5), fanP99: quant(fan, 0.99), alerts: latencies.length, p50: q(0.5), p99: q(0.99), max: latencies.at(-1) ?? NaN, cpu: stats.cpuPct, rss: stats.rssMb, heap: stats.heapMb, deltaKBps: deltaBytes / 1024 / secs / n, deltasPerClientS: deltas / secs / n };
+    return { n, pipeP50: pq(0.5), pipeP99: pq(0.99), fanP50: quant(fan, 0.5), fanP99: quant(fan, 0.99), alerts: latencies.length, p50: q(0.5), p99: q(0.99), max: latencies.at(-1) ?? NaN, cpu: stats.cpuPct, rss: stats.rssMb, heap: stats.heapMb, loopP99: stats.loopP99Ms, loopMax: stats.loopMaxMs, deltaKBps: deltaBytes / 1024 / secs / n, deltasPerClientS: deltas / secs / n };
   }
 
   await new Promise((r) => setTimeout(r, 3000)); // let the fleet appear
@@ -154,7 +158,7 @@ async function main() {
   for (const n of [Math.min(20, CLIENTS), CLIENTS]) {
     const r = await phase(n);
     rows.push(r);
-    console.log(`${String(n).padStart(4)} clients: alert latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (${r.alerts} alert receipts; split: line → bus (ingestor, engine, store commit) p50 ${r.pipeP50.toFixed(0)} / p99 ${r.pipeP99.toFixed(0)} ms, bus → client (console) p50 ${r.fanP50.toFixed(0)} / p99 ${r.fanP99.toFixed(0)} ms); server CPU ${r.cpu.toFixed(0)}%, RSS ${r.rss.toFixed(0)} MB, heap ${r.heap.toFixed(0)} MB; viewport deltas ${r.deltasPerClientS.toFixed(2)}/s/client, ${r.deltaKBps.toFixed(1)} KB/s/client`);
+    console.log(`${String(n).padStart(4)} clients: alert latency p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (${r.alerts} alert receipts; split: line → bus (ingestor, engine, store commit) p50 ${r.pipeP50.toFixed(0)} / p99 ${r.pipeP99.toFixed(0)} ms, bus → client (console) p50 ${r.fanP50.toFixed(0)} / p99 ${r.fanP99.toFixed(0)} ms); server CPU ${r.cpu.toFixed(0)}%, event-loop delay p99 ${r.loopP99.toFixed(0)} / max ${r.loopMax.toFixed(0)} ms, RSS ${r.rss.toFixed(0)} MB, heap ${r.heap.toFixed(0)} MB; viewport deltas ${r.deltasPerClientS.toFixed(2)}/s/client, ${r.deltaKBps.toFixed(1)} KB/s/client`);
   }
   clearInterval(fleetTimer);
   clearInterval(violationTimer);

@@ -112,7 +112,8 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   }
   const spillDir = opts.spillDir ?? join(dataDir.startsWith('memory://') ? './data' : dataDir, 'spill');
   const p = opts.positions ?? {};
-  const lastFix = new LastFixUpdater(db, logger);
+  // PGlite runs statements on the event loop: the fleet's last fixes go in slices there.
+  const lastFix = new LastFixUpdater(db, logger, opened.kind === 'postgres' ? Infinity : 250);
   const positions = new PositionWriter({
     sink: createPositionSink(db, p.method ?? (opened.kind === 'postgres' ? 'copy' : 'blob'), opened.lite),
     spill: new SpillStore(join(spillDir, 'positions'), logger),
