@@ -304,6 +304,12 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
       await page.locator('[data-testid=movements-day]').locator('xpath=ancestor::form').locator('button[type=submit]').click();
     }
     await expect.poll(() => departure.textContent(), { timeout: 5000 }).toMatch(/ZHEPUYU 20316.*出港.*沈家门/);
+    // The day's log as a CSV file, through the browser's download.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=movements-csv]').click()]);
+    expect(download.suggestedFilename()).toBe(`port-movements-${simDay}.csv`);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv).toMatch(/^at,movement,mmsi,/);
+    expect(csv).toMatch(/,departure,412420105,ZHEPUYU 20316,hook_and_line,shenjiamen,port-shenjiamen,Shenjiamen fishing port,/);
     await expectLanguageSwitch(page, 'port-office-movements.png', { fullPage: true });
     // Names from the data (translate=no, so not judged above) follow the language too.
     await page.locator('[data-testid=lang-switch]').click();

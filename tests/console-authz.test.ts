@@ -43,6 +43,7 @@ const EXPECTED: Record<string, Rule> = {
   'GET /api/alerts/:id/evidence.json': ['inspector', 'admin', 'port_office'],
   'GET /api/alerts/:id/report.html': ['inspector', 'admin', 'port_office'],
   'GET /api/port-movements': ALL,
+  'GET /api/port-movements/export.csv': ALL,
   'GET /api/zones': ALL,
   'PUT /api/zones': ['admin'],
   'POST /api/zones/closures': ['admin'],

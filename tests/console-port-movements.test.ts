@@ -71,6 +71,17 @@ describe('GET /api/port-movements', () => {
     ]);
   });
 
+  it('exports the movements as CSV, one row each in time order', async () => {
+    const r = await c.http('GET', url('').replace('/api/port-movements?', '/api/port-movements/export.csv?'), { token: await c.tokenFor('port_office', ['jur-sjm']) });
+    expect(r.status).toBe(200);
+    const lines = r.text.trim().split('\r\n');
+    expect(lines[0]).toBe('at,movement,mmsi,name,gear,homePort,zoneId,portEn,portZh,lat,lon');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 7).join(','))).toEqual([
+      `${new Date(DAY + 6 * H).toISOString()},departure,${HOOK},ZHEPUYU 20316,hook_and_line,shenjiamen,port-sjm`,
+      `${new Date(DAY + 16 * H).toISOString()},arrival,${HOOK},ZHEPUYU 20316,hook_and_line,shenjiamen,port-sjm`,
+    ]);
+  });
+
   it('any vessel when asked by MMSI', async () => {
     const r = await c.http('GET', url(`&mmsi=${TRAWL}`), { token: await c.tokenFor('operator') });
     expect(r.body.vessels.map((v: any) => [v.mmsi, v.movements.map((m: any) => m.kind)])).toEqual([[TRAWL, ['departure', 'arrival']]]);

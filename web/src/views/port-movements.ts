@@ -1,5 +1,5 @@
 import type { VesselPortLog } from '@seawarden/contracts';
-import { api } from '../api/api-client.js';
+import { api, downloadFile } from '../api/api-client.js';
 import { errorText } from '../app/errors.js';
 import { onLangChange, pick } from '../i18n/i18n.js';
 import { formatLocal, fromLocalInput, toLocalInput } from '../time/format-time.js';
@@ -19,6 +19,15 @@ export function mountPortMovements(host: HTMLElement, notify: (text: string, kin
     { class: 'toolbar' },
     h('label', { class: 'field' }, h('span', { i18n: 'port.movementsDay' }), day),
     h('button', { type: 'submit', i18n: 'port.movementsLoad' }),
+    h('button', {
+      type: 'button',
+      i18n: 'inspector.exportCsv',
+      'data-testid': 'movements-csv',
+      onclick: () => {
+        const w = dayWindow();
+        if (w) void downloadFile(`/api/port-movements/export.csv?from=${encodeURIComponent(w.from)}&to=${encodeURIComponent(w.to)}`, `port-movements-${day.value}.csv`).catch((err) => notify(errorText(err), 'error'));
+      },
+    }),
   );
   host.append(h('section', { class: 'page' }, h('h2', { i18n: 'port.movements' }), h('p', { class: 'hint', i18n: 'port.movementsHint' }), form, body));
 
@@ -43,11 +52,16 @@ export function mountPortMovements(host: HTMLElement, notify: (text: string, kin
         : h('p', { i18n: 'port.noMovements' }),
     );
   }
-  async function load(): Promise<void> {
+  /** The chosen Beijing-time day as [from, to) in UTC. */
+  function dayWindow(): { from: string; to: string } | null {
     const from = fromLocalInput(`${day.value}T00:00`);
-    if (!from) return;
+    return from ? { from, to: new Date(Date.parse(from) + DAY_MS).toISOString() } : null;
+  }
+  async function load(): Promise<void> {
+    const w = dayWindow();
+    if (!w) return;
     try {
-      vessels = (await api.portMovements(from, new Date(Date.parse(from) + DAY_MS).toISOString())).vessels;
+      vessels = (await api.portMovements(w.from, w.to)).vessels;
       render();
     } catch (err) {
       notify(errorText(err), 'error');

@@ -1,25 +1,19 @@
 import type { Alert } from '@seawarden/contracts';
+import { csvText } from '../common/csv-cell.js';
 
 const CSV_COLUMNS = ['id', 'rule', 'severity', 'status', 'mmsi', 'vesselName', 'zoneId', 'openedAt', 'updatedAt', 'closedAt', 'lat', 'lon', 'reasonEn', 'reasonZh'] as const;
 
-const csvCell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  // Spreadsheet formula injection: neutralise cells that would start a formula.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function alertsToCsv(alerts: Alert[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const a of alerts) {
-    const row = {
-      ...a, status: a.status ?? 'open', lat: a.position?.lat ?? null, lon: a.position?.lon ?? null,
-      reasonEn: a.reason?.en, reasonZh: a.reason?.zh,
-    } as Record<string, unknown>;
-    lines.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
+  return csvText(
+    CSV_COLUMNS,
+    alerts.map((a) => {
+      const row = {
+        ...a, status: a.status ?? 'open', lat: a.position?.lat ?? null, lon: a.position?.lon ?? null,
+        reasonEn: a.reason?.en, reasonZh: a.reason?.zh,
+      } as Record<string, unknown>;
+      return CSV_COLUMNS.map((c) => row[c]);
+    }),
+  );
 }
 
 export function alertFeature(a: Alert) {

@@ -1,4 +1,4 @@
-import { Get, Inject, Query } from '@nestjs/common';
+import { Get, Header, Inject, Query } from '@nestjs/common';
 import { z } from 'zod';
 import type { Principal } from '../auth/auth.service.js';
 import { badRequest } from '../common/api-error.js';
@@ -8,7 +8,7 @@ import { CurrentUser } from '../common/current-user.decorator.js';
 import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
 import { validate } from '../common/validate.js';
 import type { VesselPortLog } from '@seawarden/contracts';
-import { PortMovementsService } from './port-movements.service.js';
+import { portMovementsCsv, PortMovementsService } from './port-movements.service.js';
 
 const HOUR = 3_600_000;
 /** Longest window one request may cover (each vessel's track is read for it). */
@@ -35,5 +35,15 @@ export class PortMovementsController {
     if (from.getTime() >= to.getTime()) throw badRequest('from: must be before to', 'from');
     if (to.getTime() - from.getTime() > MAX_WINDOW_MS) throw badRequest('to: the window may cover 7 days at most', 'to');
     return { from: from.toISOString(), to: to.toISOString(), vessels: await this.ports.list(p, from, to, f.mmsi) };
+  }
+
+  /** The same movements as CSV, one row each in time order (for the office's records). */
+  @Roles(...ANY_ROLE)
+  @Get('export.csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="port-movements.csv"')
+  @ApiZodQuery(query)
+  async csv(@CurrentUser() p: Principal, @Query() q: unknown): Promise<string> {
+    return portMovementsCsv((await this.list(p, q)).vessels);
   }
 }

@@ -1,5 +1,6 @@
 import { loadZones, portMovements, type ZoneSet } from '@seawarden/geofence';
 import type { VesselPortLog } from '@seawarden/contracts';
+import { csvText } from '../common/csv-cell.js';
 import type { Principal } from '../auth/auth.service.js';
 import type { ConsoleDeps, GeoJsonFeatureCollection } from '../console.deps.js';
 import type { ZonesService } from '../zones/zones.service.js';
@@ -68,6 +69,17 @@ export class PortMovementsService {
     if (this.zoneSet?.source !== source) this.zoneSet = { source, set: loadZones(source) };
     return this.zoneSet.set;
   }
+}
+
+const CSV_COLUMNS = ['at', 'movement', 'mmsi', 'name', 'gear', 'homePort', 'zoneId', 'portEn', 'portZh', 'lat', 'lon'] as const;
+
+/** One CSV row per movement, in time order. */
+export function portMovementsCsv(vessels: VesselPortLog[]): string {
+  const rows = vessels
+    .flatMap((v) => v.movements.map((m) => ({ v, m })))
+    .sort((a, b) => a.m.at.localeCompare(b.m.at) || a.v.mmsi - b.v.mmsi)
+    .map(({ v, m }) => [m.at, m.kind, v.mmsi, v.name, v.gear, v.homePort, m.zoneId, m.zoneName.en, m.zoneName.zh, m.lat, m.lon]);
+  return csvText(CSV_COLUMNS, rows);
 }
 
 const numericMmsi = (r: RegistryVessel): RegistryVessel => ({ ...r, mmsi: Number(r.mmsi) });
