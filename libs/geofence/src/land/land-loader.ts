@@ -26,7 +26,7 @@ function toArea(f: unknown, i: number): LandArea {
   if (!isObject(props)) return fail('properties must be an object or null');
   if (props.id !== undefined && (typeof props.id !== 'string' || props.id === '')) fail("property 'id' must be a non-empty string");
   const { rings, bbox } = readPolygonRings(feat.geometry, fail);
-  return { index: i, id: (props.id as string | undefined) ?? `land-${i}`, name: readName(props.name, fail), rings, bbox };
+  return { id: (props.id as string | undefined) ?? `land-${i}`, name: readName(props.name, fail), rings, bbox };
 }
 
 function readName(name: unknown, fail: (reason: string) => never): Reason | null {

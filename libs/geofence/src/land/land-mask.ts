@@ -4,7 +4,7 @@ import { pointSegmentDistanceM } from '../geo.js';
 
 /** One validated land polygon (an island, a stretch of mainland). */
 export interface LandArea {
-  readonly index: number;
+  /** The feature's `id`, else `land-<feature index>`. */
   readonly id: string;
   readonly name: Reason | null;
   /** Rings flattened as [lon0, lat0, lon1, lat1, …] (outer rings and holes, even–odd). */
