@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import type { Reason } from '@seawarden/contracts';
-import { pointSegmentDistanceM } from '../geo.js';
+import { distanceToRingsM, insideRings } from '../geometry/rings.js';
 
 /** One validated land polygon (an island, a stretch of mainland). */
 export interface LandArea {
@@ -51,27 +51,4 @@ export class LandMask {
     }
     return null;
   }
-}
-
-/** Even–odd ray cast eastwards over every ring (holes included). */
-function insideRings(rings: readonly Float64Array[], x: number, y: number): boolean {
-  let inside = false;
-  for (const r of rings) {
-    for (let k = 0; k + 3 < r.length; k += 2) {
-      const ax = r[k], ay = r[k + 1], bx = r[k + 2], by = r[k + 3];
-      if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-function distanceToRingsM(rings: readonly Float64Array[], lat: number, lon: number): number {
-  let best = Infinity;
-  for (const r of rings) {
-    for (let k = 0; k + 3 < r.length; k += 2) {
-      const d = pointSegmentDistanceM(lat, lon, r[k + 1], r[k], r[k + 3], r[k + 2]);
-      if (d < best) best = d;
-    }
-  }
-  return best;
 }

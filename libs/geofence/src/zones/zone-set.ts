@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { ZoneKind } from '@seawarden/contracts';
-import { pointSegmentDistanceM } from '../geo.js';
+import { crossesEast, distanceToRingsM } from '../geometry/rings.js';
 import { ZONE_KIND_BIT, type Zone } from './zone.js';
 
 /** Side of the lookup cells in degrees (~550 m north–south). */
@@ -261,14 +261,7 @@ export class ZoneSet {
     this.pt[0] = lon;
     this.pt[1] = lat;
     if (booleanPointInPolygon(this.pt, zone.feature)) return 0;
-    let best = Infinity;
-    for (const r of zone.rings) {
-      for (let k = 0; k + 3 < r.length; k += 2) {
-        const d = pointSegmentDistanceM(lat, lon, r[k + 1], r[k], r[k + 3], r[k + 2]);
-        if (d < best) best = d;
-      }
-    }
-    return best;
+    return distanceToRingsM(zone.rings, lat, lon);
   }
 
   /** Zones of the given kinds within `maxM` metres of the point, nearest first. */
@@ -519,11 +512,6 @@ const cellKey = (cx: number, cy: number) => ((cx & 0x7fff) << 15) | (cy & 0x7fff
 
 /** `ZoneSet.cellId` of a cell (negative: never equal to a sub-cell id). */
 const cellArea = (cx: number, cy: number) => -(cx * 65_536 + cy) - 1;
-
-/** Does the ray from (x, y) eastwards cross the segment ab (half-open in y, so a vertex counts once)? */
-function crossesEast(x: number, y: number, ax: number, ay: number, bx: number, by: number): boolean {
-  return ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay);
-}
 
 /** 1 if segment pq properly crosses ab, 0 if not, −1 when degenerate (collinear or through an end point). */
 function crosses(px: number, py: number, qx: number, qy: number, ax: number, ay: number, bx: number, by: number): number {
