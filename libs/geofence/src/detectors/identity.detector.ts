@@ -59,7 +59,9 @@ export const identityDetector: Detector = {
     const s = v.detState<State>('identity', () => ({ invalidReported: false, jumpsReported: 0, namesReported: '', pending: [] }));
     const ev: EvidenceItem[] = [];
     let rank = -1;
-    const parts: { zh: string; en: string }[] = [];
+    // `sig`: the part's text for the signature where the display text carries counts or distances
+    // that must not force an update by themselves.
+    const parts: { zh: string; en: string; sig?: string }[] = [];
 
     const invalid = v.mmsiProblem !== null && (s.invalidReported || v.motion === 'underway');
     if (invalid) {
@@ -84,7 +86,11 @@ export const identityDetector: Detector = {
     if (jumps >= p.identityMinJumps) {
       const twoPlaces = jumps >= 2 * p.identityMinJumps;
       rank = Math.max(rank, twoPlaces ? 2 : 1);
-      parts.push(twoPlaces ? { zh: `一小时内 ${jumps} 次位置跳变，疑似两台设备共用同一MMSI`, en: `${jumps} position jumps within the hour: one MMSI in two places at once` } : { zh: `${jumps} 次位置跳变`, en: `${jumps} position jumps` });
+      parts.push(
+        twoPlaces
+          ? { zh: `一小时内 ${jumps} 次位置跳变，疑似两台设备共用同一MMSI`, en: `${jumps} position jumps within the hour: one MMSI in two places at once`, sig: 'jumps within the hour: one MMSI in two places at once' }
+          : { zh: `${jumps} 次位置跳变`, en: `${jumps} position jumps`, sig: 'jumps' },
+      );
     }
 
     if (v.inlandM > 0) {
@@ -92,7 +98,7 @@ export const identityDetector: Detector = {
       const where = (hit ? hit.area.name : s.land) ?? LAND;
       const km = (v.inlandM / 1000).toFixed(1);
       rank = Math.max(rank, v.motion === 'underway' || v.category === 'fishing' ? 1 : 0);
-      parts.push({ zh: `报告位置在${where.zh}陆地上，距岸 ${km} 公里`, en: `reported position on ${where.en}, ${km} km inland` });
+      parts.push({ zh: `报告位置在${where.zh}陆地上，距岸 ${km} 公里`, en: `reported position on ${where.en}, ${km} km inland`, sig: `reported position on ${where.en}` });
       // Evidence once per stretch on land (an engine rebuilt after a configuration change checks again).
       if (hit && !s.land) {
         ev.push(
@@ -131,7 +137,7 @@ export const identityDetector: Detector = {
         zoneId: null,
         severity,
         position: v.hasFix ? pos(v.lat, v.lon) : null,
-        signature: parts.map((x) => x.en).join('|').replace(/\d+ position jumps/, 'jumps').replace(/, [\d.]+ km inland/, ''),
+        signature: parts.map((x) => x.sig ?? x.en).join('|'),
         evidence: ev,
         reason: { zh: `身份异常：${parts.map((x) => x.zh).join('；')}`, en: `identity anomaly: ${parts.map((x) => x.en).join('; ')}` },
       },
