@@ -2,8 +2,7 @@ import { ALERT_RULES, SEVERITIES } from '@seawarden/contracts';
 import { z } from 'zod';
 import type { AlertListFilter } from '../console.deps.js';
 import { validate } from '../common/validate.js';
-
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
+import { isoDate } from '../common/schemas.js';
 
 export const alertFilterSchema = (maxLimit: number) =>
   z.object({

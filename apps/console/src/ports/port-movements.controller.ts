@@ -9,15 +9,15 @@ import { ANY_ROLE, Roles } from '../common/roles.decorator.js';
 import { validate } from '../common/validate.js';
 import type { VesselPortLog } from '@seawarden/contracts';
 import { portMovementsCsv, PortMovementsService } from './port-movements.service.js';
+import { isoDate, mmsiSchema } from '../common/schemas.js';
 
 const HOUR = 3_600_000;
 /** Longest window one request may cover (each vessel's track is read for it). */
 const MAX_WINDOW_MS = 7 * 24 * HOUR;
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
 const query = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
-  mmsi: z.coerce.number().int().min(1).max(999_999_999).optional(),
+  mmsi: mmsiSchema.optional(),
 }).strict();
 
 @ConsoleController('api/port-movements', 'ports')

@@ -10,8 +10,8 @@ import { CONSOLE_DEPS, type ConsoleDeps } from '../console.deps.js';
 import { inBox } from '../live/viewport.js';
 import { VesselView } from '../live/vessel-view.js';
 import { RegistryService } from '../admin/registry.service.js';
+import { isoDate, mmsiSchema } from '../common/schemas.js';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO date-time');
 const bbox = z
   .string()
   .transform((s) => s.split(',').map(Number))
@@ -27,7 +27,6 @@ const listSchema = z.object({
   offset: z.coerce.number().int().min(0).optional(),
 }).strict();
 const searchSchema = z.object({ q: z.string().trim().min(1).max(100), limit: z.coerce.number().int().min(1).max(50).optional() }).strict();
-const mmsiSchema = z.coerce.number().int().min(1).max(999_999_999);
 const trackSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
