@@ -168,7 +168,7 @@ if (server) try {
   // with the store's toCopyBinary, which orders the rows by vessel: equal terms.
   for (let i = 0; i < rows.length; i += BATCH.postgres) {
     const part = rows.slice(i, i + BATCH.postgres);
-    batches.push({ id: crypto.randomUUID(), rows: part, cols: PositionColumns.fromRows(part) });
+    batches.push({ id: crypto.randomUUID(), cols: PositionColumns.fromRows(part) });
   }
   const dir = mkdtempSync(join(tmpdir(), 'seawarden-bench-'));
   const store = await openStore({ databaseUrl: server.url, dataDir: dir, logger: quiet });

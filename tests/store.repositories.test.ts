@@ -1,7 +1,7 @@
 // Every repository against PGlite and against the machine's PostgreSQL (TEST_DATABASE_URL).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, AlertChange } from '@seawarden/contracts';
-import { AuditRepository, createPositionSink, migrate, openStore, type PositionRow, type Store } from '@seawarden/store';
+import { AuditRepository, createPositionSink, migrate, openStore, PositionColumns, type PositionRow, type Store } from '@seawarden/store';
 import { rmSync } from 'node:fs';
 import { BACKENDS, positionMessage, quietLogger, scratchDatabase, tempDir, TEST_DATABASE_URL, warnIfNoServer } from './store.helpers.js';
 
@@ -73,7 +73,7 @@ for (const backend of BACKENDS) {
 
     it('writes a replayed batch once (batch ids)', async () => {
       const sink = createPositionSink(store.db, 'unnest');
-      const batch = { id: '00000000-0000-4000-8000-000000000001', rows: [[T0 - 1000, 412000099, 30, 122, null, null, null, null, 1, null]] as PositionRow[] };
+      const batch = { id: '00000000-0000-4000-8000-000000000001', cols: PositionColumns.fromRows([[T0 - 1000, 412000099, 30, 122, null, null, null, null, 1, null]]) };
       expect(await sink.write(batch)).toBe('written');
       expect(await sink.write(batch)).toBe('duplicate');
       if (store.kind === 'postgres') expect(await createPositionSink(store.db, 'copy').write(batch)).toBe('duplicate');
@@ -118,7 +118,7 @@ for (const backend of BACKENDS) {
         [T0 + 1000, 412000098, 30.123456789, 122.987654321, 0, 0, 0, 0, 1, null],
         [T0 + 2000, 412000098, -0.5, -179.5, 102.2, 359.9, 359, 0, 1, null],
       ];
-      await createPositionSink(store.db, 'unnest').write({ id: '00000000-0000-4000-8000-000000000002', rows });
+      await createPositionSink(store.db, 'unnest').write({ id: '00000000-0000-4000-8000-000000000002', cols: PositionColumns.fromRows(rows) });
       const track = await store.tracks.track(412000098, new Date(T0).toISOString(), new Date(T0 + 2000).toISOString());
       expect(track).toEqual([
         { t: new Date(T0).toISOString(), lat: 30, lon: 122, sog: null, cog: null, heading: null },

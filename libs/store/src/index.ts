@@ -11,7 +11,7 @@ export type { Db, Queryable } from './db.js';
 export type { StoreKind } from './pool.js';
 export type { StoreLogger } from './logger.js';
 export { PositionWriter, type PositionWriterStats } from './position-writer.js';
-export { toPositionRow, PositionColumns, type PositionRow, type PositionBatch } from './position-row.js';
+export { toPositionRow, PositionColumns, type PositionRow, type PositionBatch, type SpilledBatch } from './position-row.js';
 export { createPositionSink, type PositionSink, type PositionMethod } from './position-sink.js';
 export { readMigrations, migrate, DEFAULT_MIGRATIONS_DIR } from './migrator.js';
 export { isConnectionError } from './connection-errors.js';

@@ -18,22 +18,17 @@ export type PositionRow = [
  */
 export const OVERVIEW_EVERY = 5;
 
-/**
- * A sealed group of rows written in one transaction under one id (replays are no-ops). Batches
- * the writer fills carry their rows as `cols` (and make `rows` only when asked: spill files,
- * dead letters); batches read back from spill files carry `rows` only.
- */
+/** A sealed group of rows written in one transaction under one id (replays are no-ops). */
 export interface PositionBatch {
-  id: string;
-  readonly rows: readonly PositionRow[];
-  readonly cols?: PositionColumns;
+  readonly id: string;
+  readonly cols: PositionColumns;
 }
 
-/** Rows in a batch, without making tuples of columns. */
-export const batchSize = (b: PositionBatch): number => (b.cols ? b.cols.length : b.rows.length);
-
-/** The batch's rows as columns (made from its tuples when it has none). */
-export const batchColumns = (b: PositionBatch): PositionColumns => b.cols ?? PositionColumns.fromRows(b.rows);
+/** A batch as JSON in spill and dead-letter files: one tuple per row. */
+export interface SpilledBatch {
+  id: string;
+  rows: PositionRow[];
+}
 
 export const POSITION_COLUMNS = ['t', 'mmsi', 'lat', 'lon', 'sog', 'cog', 'heading', 'nav_status', 'msg_type', 'source', 'overview'] as const;
 
@@ -206,15 +201,6 @@ export class PositionColumns {
     for (let i = 0; i < idx.length; i++) idx[i] = i;
     const { mmsi, t } = this;
     return idx.sort((a, b) => mmsi[a]! - mmsi[b]! || t[a]! - t[b]!);
-  }
-}
-
-/** A batch the writer filled: its rows are made from the columns only when asked for. */
-export class ColumnBatch implements PositionBatch {
-  private tuples: PositionRow[] | null = null;
-  constructor(readonly id: string, readonly cols: PositionColumns) {}
-  get rows(): PositionRow[] {
-    return (this.tuples ??= this.cols.toRows());
   }
 }
 

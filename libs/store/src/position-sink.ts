@@ -4,7 +4,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable } from './db.js';
-import { batchColumns, batchSize, POSITION_COLUMNS, toColumnArrays, toCopyBinary, type PositionBatch, type PositionColumns } from './position-row.js';
+import { POSITION_COLUMNS, toColumnArrays, toCopyBinary, type PositionBatch, type PositionColumns } from './position-row.js';
 
 /** Writes one batch atomically together with its id; a batch id seen before is skipped. */
 export interface PositionSink {
@@ -27,15 +27,15 @@ export function createPositionSink(db: Db, method: PositionMethod, lite?: PGlite
       if (!lite) throw new Error("positions method 'blob' needs the PGlite instance");
       return { method, write: (b) => writeWithBlob(db, lite, b) };
     case 'unnest':
-      return { method, write: (b) => claimThen(db, b, (q) => insertUnnest(q, batchColumns(b))) };
+      return { method, write: (b) => claimThen(db, b, (q) => insertUnnest(q, b.cols)) };
     case 'insert':
-      return { method, write: (b) => claimThen(db, b, (q) => insertValues(q, batchColumns(b))) };
+      return { method, write: (b) => claimThen(db, b, (q) => insertValues(q, b.cols)) };
   }
 }
 
 async function claimThen(db: Db, batch: PositionBatch, insert: (q: Queryable) => Promise<void>) {
   return db.tx(async (q) => {
-    const claimed = await q.query(CLAIM_BATCH, [batch.id, batchSize(batch)]);
+    const claimed = await q.query(CLAIM_BATCH, [batch.id, batch.cols.length]);
     if (!claimed.rows.length) return 'duplicate' as const;
     await insert(q);
     return 'written' as const;
@@ -51,12 +51,12 @@ async function writeWithBlob(db: Db, lite: PGlite, batch: PositionBatch): Promis
   try {
     await client.query('BEGIN');
     try {
-      const claimed = await client.query(CLAIM_BATCH, [batch.id, batchSize(batch)]);
+      const claimed = await client.query(CLAIM_BATCH, [batch.id, batch.cols.length]);
       if (!claimed.rows.length) {
         await client.query('ROLLBACK');
         return 'duplicate';
       }
-      const blob = new Blob([toCopyBinary(batchColumns(batch))]);
+      const blob = new Blob([toCopyBinary(batch.cols)]);
       await lite.query(`COPY positions (${COLS}) FROM '/dev/blob' (FORMAT binary)`, [], { blob });
       await client.query('COMMIT');
       return 'written';
@@ -75,13 +75,13 @@ async function writeWithCopy(db: Db, batch: PositionBatch): Promise<'written' | 
   let broken: Error | undefined;
   try {
     await client.query('BEGIN');
-    const claimed = await client.query(CLAIM_BATCH, [batch.id, batchSize(batch)]);
+    const claimed = await client.query(CLAIM_BATCH, [batch.id, batch.cols.length]);
     if (!claimed.rows.length) {
       await client.query('ROLLBACK');
       return 'duplicate';
     }
     const stream = client.query(copyFrom(`COPY positions (${COLS}) FROM STDIN (FORMAT binary)`));
-    await pipeline(Readable.from([toCopyBinary(batchColumns(batch))]), stream);
+    await pipeline(Readable.from([toCopyBinary(batch.cols)]), stream);
     await client.query('COMMIT');
     return 'written';
   } catch (err) {

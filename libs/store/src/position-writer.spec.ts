@@ -28,7 +28,7 @@ class ControlledSink implements PositionSink {
     return 'written' as const;
   }
   rows(): number[] {
-    return [...this.stored.values()].flatMap((b) => b.rows.map((r) => r[0])).sort((a, b) => a - b);
+    return [...this.stored.values()].flatMap((b) => b.cols.toRows().map((r) => r[0])).sort((a, b) => a - b);
   }
 }
 
@@ -43,7 +43,7 @@ describe('PositionWriter', () => {
     const { writer } = setup(sink);
     for (let i = 0; i < 70; i++) writer.writeRow(row(i)); // 7 vessels interleaved, 10 fixes each
     await writer.flush();
-    const marked = [...sink.stored.values()].flatMap((b) => b.rows).filter((r) => r[10] === true).map((r) => r[0]).sort((a, b) => a - b);
+    const marked = [...sink.stored.values()].flatMap((b) => b.cols.toRows()).filter((r) => r[10] === true).map((r) => r[0]).sort((a, b) => a - b);
     // Fix 0 and fix 5 of each vessel: rows 0–6 and 35–41.
     expect(marked).toEqual([0, 1, 2, 3, 4, 5, 6, 35, 36, 37, 38, 39, 40, 41]);
     await writer.close();
@@ -138,7 +138,7 @@ describe('PositionWriter', () => {
 
   it('keeps a batch the database refuses in a dead-letter file and goes on', async () => {
     const sink = new ControlledSink();
-    sink.reject = (b) => (b.rows.some((r) => r[0] === 150) ? Object.assign(new Error('invalid input'), { code: '22P02' }) : null);
+    sink.reject = (b) => (b.cols.toRows().some((r) => r[0] === 150) ? Object.assign(new Error('invalid input'), { code: '22P02' }) : null);
     const { writer, dir } = setup(sink);
     for (let i = 0; i < 300; i++) writer.writeRow(row(i));
     await writer.flush();

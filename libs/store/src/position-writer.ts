@@ -5,7 +5,7 @@ import type { AisMessage } from '@seawarden/contracts';
 import { isConnectionError } from './connection-errors.js';
 import { StoreClosedError } from './errors.js';
 import type { StoreLogger } from './logger.js';
-import { ColumnBatch, OVERVIEW_EVERY, PositionColumns, type PositionRow } from './position-row.js';
+import { OVERVIEW_EVERY, PositionColumns, type PositionBatch, type PositionRow } from './position-row.js';
 import type { PositionSink } from './position-sink.js';
 import type { SpillStore } from './spill-store.js';
 
@@ -48,15 +48,9 @@ export interface PositionWriterOptions {
 }
 
 /** A batch waiting for the database: filled by the writer, or read back from a spill segment. */
-class QueuedBatch extends ColumnBatch {
-  constructor(
-    id: string,
-    cols: PositionColumns,
-    /** Spill segment this batch was loaded from (already on disk). */
-    readonly segment?: string,
-  ) {
-    super(id, cols);
-  }
+interface QueuedBatch extends PositionBatch {
+  /** Spill segment this batch was loaded from (already on disk). */
+  readonly segment?: string;
 }
 
 /**
@@ -172,7 +166,7 @@ export class PositionWriter {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     while (this.inflight > 0) await new Promise((r) => setTimeout(r, 20));
-    for (const b of this.queue.splice(0)) if (!b.segment) this.spill.append({ id: b.id, rows: b.rows });
+    for (const b of this.queue.splice(0)) if (!b.segment) this.spill.append({ id: b.id, rows: b.cols.toRows() });
     this.memRows = 0;
     this.settle();
   }
@@ -187,7 +181,7 @@ export class PositionWriter {
     // A full batch takes the arrays; one sealed early by the timer takes a trimmed copy, and the
     // arrays are filled again (a slow feed does not allocate a full batch every flush interval).
     const full = cols.length === cols.capacity;
-    const batch = new QueuedBatch(randomUUID(), full ? cols : cols.trimmed());
+    const batch: QueuedBatch = { id: randomUUID(), cols: full ? cols : cols.trimmed() };
     if (full) this.current = null;
     else cols.length = 0;
     // Memory stays bounded whatever the caller does with write()'s false: past the bound,
@@ -202,7 +196,7 @@ export class PositionWriter {
 
   private spillBatch(batch: QueuedBatch): void {
     try {
-      this.spill.append({ id: batch.id, rows: batch.rows });
+      this.spill.append({ id: batch.id, rows: batch.cols.toRows() });
       this.memRows -= batch.cols.length;
     } catch (err) {
       // Disk full or unwritable: keep it in memory rather than lose it.
@@ -219,7 +213,7 @@ export class PositionWriter {
         else {
           this.segmentLeft.set(seg.file, seg.batches.length);
           for (const b of seg.batches) {
-            const queued = new QueuedBatch(b.id, PositionColumns.fromRows(b.rows), seg.file);
+            const queued: QueuedBatch = { id: b.id, cols: PositionColumns.fromRows(b.rows), segment: seg.file };
             this.queue.push(queued);
             this.memRows += queued.cols.length;
           }
@@ -304,7 +298,7 @@ export class PositionWriter {
       file, batchId: batch.id, rows: batch.cols.length, error: (err as Error).message,
     });
     try {
-      appendFileSync(file, JSON.stringify({ id: batch.id, error: (err as Error).message, rows: batch.rows }) + '\n');
+      appendFileSync(file, JSON.stringify({ id: batch.id, error: (err as Error).message, rows: batch.cols.toRows() }) + '\n');
     } catch (e) {
       this.logger.error('could not write dead-letter file', { file, error: (e as Error).message });
     }

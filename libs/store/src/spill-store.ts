@@ -1,13 +1,13 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StoreLogger } from './logger.js';
-import type { PositionBatch } from './position-row.js';
+import type { SpilledBatch } from './position-row.js';
 
 const SEGMENT_RE = /^positions-(\d{12})\.jsonl$/;
 
 export interface SpillSegment {
   file: string;
-  batches: PositionBatch[];
+  batches: SpilledBatch[];
 }
 
 /**
@@ -40,7 +40,7 @@ export class SpillStore {
     return join(this.dir, `positions-${String(this.seq).padStart(12, '0')}.jsonl`);
   }
 
-  append(batch: PositionBatch): void {
+  append(batch: SpilledBatch): void {
     const file = this.currentFile();
     appendFileSync(file, JSON.stringify(batch) + '\n');
     this.segmentRows.set(file, (this.segmentRows.get(file) ?? 0) + batch.rows.length);
@@ -74,13 +74,13 @@ export class SpillStore {
     this.segmentRows.delete(file);
   }
 
-  private read(file: string): PositionBatch[] {
-    const out: PositionBatch[] = [];
+  private read(file: string): SpilledBatch[] {
+    const out: SpilledBatch[] = [];
     const lines = readFileSync(file, 'utf8').split('\n');
     lines.forEach((line, i) => {
       if (!line) return;
       try {
-        const b = JSON.parse(line) as PositionBatch;
+        const b = JSON.parse(line) as SpilledBatch;
         if (typeof b.id !== 'string' || !Array.isArray(b.rows)) throw new Error('not a position batch');
         out.push(b);
       } catch (err) {
