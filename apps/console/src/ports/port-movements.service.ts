@@ -32,12 +32,12 @@ export class PortMovementsService {
   async list(p: Principal, from: Date, to: Date, mmsi?: number): Promise<VesselPortLog[]> {
     const zones = this.currentZones();
     const vessels = await this.vessels(mmsi);
+    const visible = (lat: number, lon: number) => p.role !== 'port_office' || this.zones.jurisdictions.containing(lat, lon).some((j) => p.jurisdictions.includes(j));
     const out: VesselPortLog[] = [];
     for (const v of vessels) {
       const track = (await this.deps.store.tracks?.track(v.mmsi, from, to, MAX_FIXES)) ?? [];
       const fixes = track.map((t) => ({ t: Date.parse(t.t), lat: t.lat, lon: t.lon }));
       const log = portMovements(fixes, zones);
-      const visible = (lat: number, lon: number) => p.role !== 'port_office' || this.zones.jurisdictions.containing(lat, lon).some((j) => p.jurisdictions.includes(j));
       const movements = log.movements.filter((m) => visible(m.lat, m.lon));
       const first = fixes[0];
       const last = fixes[fixes.length - 1];
