@@ -17,6 +17,7 @@ const geofence = await import(join(root, 'libs/geofence/dist/index.js')).catch((
   console.error(`bench:rules: cannot load libs/geofence/dist (${e.message}); run \`npm run build\` or \`npx tsc -b libs/geofence\` first`);
   process.exit(1);
 });
+const { AisDecoder, encodeMessage } = await import(join(root, 'libs/ais/dist/index.js'));
 const { booleanPointInPolygon } = await import('@turf/boolean-point-in-polygon');
 const { default: Flatbush } = await import('flatbush');
 const { loadZones, loadCalendars, loadRegistry, DetectionEngine, DEFAULT_PARAMS } = geofence;
@@ -138,13 +139,22 @@ function makeFleet(zones) {
   return { fleet, registryCsv: rows.join('\n') };
 }
 
-function base(mmsi, type) {
-  return { type, repeat: 0, mmsi, channel: 'A', talker: 'AI', own: false, line: 0, receivedAt: null, source: 'bench' };
+/**
+ * The engine gets messages as the ingestor does: encoded to NMEA and decoded by libs/ais, so
+ * they have the decoder's shapes (one hidden class per message type, fields in payload order,
+ * then the envelope). Encoding and decoding happen outside the timed part.
+ */
+const decoded = [];
+const decoder = new AisDecoder({ source: 'bench', onMessage: (m) => decoded.push(m) });
+function viaNmea(fields) {
+  for (const line of encodeMessage(fields)) decoder.push(line);
+  return decoded.pop();
 }
 
 /**
- * Messages are made one round at a time (one report per vessel, 10 s of traffic) and timed only
- * while the engine processes them: like a live feed, message objects die young.
+ * Messages are made one round at a time (one simulated second of traffic, ~370 messages, about
+ * what one socket read of a busy feed holds) and timed only while the engine processes them:
+ * like a live feed, message objects die young.
  */
 let simulatedS = 0;
 function* rounds(fleet, startMs) {
@@ -152,46 +162,44 @@ function* rounds(fleet, startMs) {
   const statics = [];
   for (const v of fleet) {
     if (v.classB) {
-      statics.push({ ...base(v.mmsi, 24), partNo: 0, name: `V${v.mmsi}` });
-      statics.push({ ...base(v.mmsi, 24), partNo: 1, shipType: v.shipType, callsign: 'B', toBow: v.length - 2, toStern: 2, toPort: 1, toStarboard: 1 });
+      statics.push(viaNmea({ type: 24, mmsi: v.mmsi, partNo: 0, name: `V${v.mmsi}` }));
+      statics.push(viaNmea({ type: 24, mmsi: v.mmsi, partNo: 1, shipType: v.shipType, callsign: 'B', toBow: v.length - 2, toStern: 2, toPort: 1, toStarboard: 1 }));
     } else {
-      statics.push({ ...base(v.mmsi, 5), name: `V${v.mmsi}`, shipType: v.shipType, callsign: 'B', imo: 0, toBow: v.length - 10, toStern: 10, toPort: 4, toStarboard: 4, destination: 'ZHOUSHAN', draught: 5 });
+      statics.push(viaNmea({ type: 5, mmsi: v.mmsi, name: `V${v.mmsi}`, shipType: v.shipType, callsign: 'B', imo: 0, toBow: v.length - 10, toStern: 10, toPort: 4, toStarboard: 4, destination: 'ZHOUSHAN', draught: 5 }));
     }
   }
   statics.length = Math.min(statics.length, left);
   left -= statics.length;
   yield { msgs: statics, times: new Float64Array(statics.length).fill(startMs) };
-  // One batch per simulated 10 s; each vessel reports on its own schedule.
+  // One batch per simulated second; each vessel reports on its own schedule.
   let sec = 0;
   while (left > 0) {
     const msgs = [];
     const times = [];
-    for (let s = 0; s < 10 && left > 0; s++, sec++) {
-      const t = startMs + sec * 1000;
-      for (let k = 0; k < fleet.length && left > 0; k++) {
-        const v = fleet[k];
-        if ((sec + v.phase) % v.intervalS !== 0) continue;
-        const dt = v.intervalS;
-        v.cog = (v.cog + (rnd() - 0.5) * (v.kind === 'fishing' ? 40 : 6) + 360) % 360;
-        const d = (v.sog * 1852 * dt) / 3600;
-        v.lat += (d * Math.cos((v.cog * Math.PI) / 180)) / M_LAT;
-        v.lon += (d * Math.sin((v.cog * Math.PI) / 180)) / M_LON;
-        if (v.lat < BOX.s || v.lat > BOX.n) v.cog = (180 - v.cog + 360) % 360;
-        if (v.lon < BOX.w || v.lon > BOX.e) v.cog = (360 - v.cog) % 360;
-        const m = base(v.mmsi, v.classB ? 18 : 1);
-        m.lat = v.lat;
-        m.lon = v.lon;
-        m.sog = Math.max(0, Math.round((v.sog + (rnd() - 0.5) * 0.4) * 10) / 10);
-        m.cog = Math.round(v.cog * 10) / 10;
-        m.heading = Math.round(v.cog);
-        m.navStatus = v.classB ? null : v.sog < 0.5 ? 5 : 0;
-        m.accuracy = false;
-        m.second = 0;
-        msgs.push(m);
-        times.push(t);
-        left--;
-      }
+    const t = startMs + sec * 1000;
+    for (let k = 0; k < fleet.length && left > 0; k++) {
+      const v = fleet[k];
+      if ((sec + v.phase) % v.intervalS !== 0) continue;
+      const dt = v.intervalS;
+      v.cog = (v.cog + (rnd() - 0.5) * (v.kind === 'fishing' ? 40 : 6) + 360) % 360;
+      const d = (v.sog * 1852 * dt) / 3600;
+      v.lat += (d * Math.cos((v.cog * Math.PI) / 180)) / M_LAT;
+      v.lon += (d * Math.sin((v.cog * Math.PI) / 180)) / M_LON;
+      if (v.lat < BOX.s || v.lat > BOX.n) v.cog = (180 - v.cog + 360) % 360;
+      if (v.lon < BOX.w || v.lon > BOX.e) v.cog = (360 - v.cog) % 360;
+      const sog = Math.max(0, Math.round((v.sog + (rnd() - 0.5) * 0.4) * 10) / 10);
+      const cog = Math.round(v.cog * 10) / 10;
+      const heading = Math.round(cog) % 360;
+      const m = viaNmea(
+        v.classB
+          ? { type: 18, mmsi: v.mmsi, sog, lon: v.lon, lat: v.lat, cog, heading, second: 0 }
+          : { type: 1, mmsi: v.mmsi, navStatus: v.sog < 0.5 ? 5 : 0, sog, lon: v.lon, lat: v.lat, cog, heading, second: 0 },
+      );
+      msgs.push(m);
+      times.push(t);
+      left--;
     }
+    sec++;
     simulatedS = sec;
     yield { msgs, times };
   }
