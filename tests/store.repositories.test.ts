@@ -270,6 +270,25 @@ for (const backend of BACKENDS) {
       expect(await store.alerts.get('a1')).toMatchObject({ status: 'acknowledged', closedAt: '2026-06-10T01:10:00.000Z' });
     });
 
+
+    it('commits a queue of change sets with a turn of the event loop between them (PGlite answers without one)', async () => {
+      let turns = 0;
+      let spinning = true;
+      const spin = () => {
+        turns++;
+        if (spinning) setImmediate(spin);
+      };
+      setImmediate(spin);
+      const turnsAtCommit: number[] = [];
+      const off = store.alerts.onCommitted(() => turnsAtCommit.push(turns));
+      const sets = Array.from({ length: 6 }, (_, i) => [{ kind: 'opened', alert: alert(`q${i}`, { mmsi: 412000100 + i }) } as AlertChange]);
+      await Promise.all(sets.map((s) => store.alerts.applyChanges(s)));
+      spinning = false;
+      off();
+      expect(turnsAtCommit).toHaveLength(6);
+      // Every commit after the first saw the loop turn at least once since the previous one.
+      for (let i = 1; i < turnsAtCommit.length; i++) expect(turnsAtCommit[i]).toBeGreaterThan(turnsAtCommit[i - 1]!);
+    });
     it('continues an open episode instead of opening a second alert for it', async () => {
       await store.alerts.applyChanges([{ kind: 'opened', alert: alert('b1', { rule: 'fishing_during_ban', zoneId: 'ban-1', mmsi: 412000002 }) }]);
       // The engine lost its state and opens the same episode under a new id.
