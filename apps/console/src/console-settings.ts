@@ -42,6 +42,7 @@ export function consoleSettings(config: Record<string, any> = {}): ConsoleSettin
     webhookAllowedNetworks: networks(config.webhookAllowedNetworks),
     vesselTickMs: num(v('vesselTickMs'), 1000),
     webhooks: bool(v('consoleWebhooks'), true),
+    auditAnchorMs: num(v('auditAnchorMinutes'), 10) * 60_000,
     zonesFile: v('zonesFile'),
     calendarsFile: v('calendarsFile'),
     mapboxToken: v('mapboxToken'),

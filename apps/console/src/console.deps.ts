@@ -102,6 +102,8 @@ export interface ConsoleSettings {
   vesselTickMs: number;
   /** Run the webhook worker in this process (default true). */
   webhooks: boolean;
+  /** How often the audit chains are anchored in DATA_DIR/audit-anchors.jsonl (0: never). */
+  auditAnchorMs: number;
   /** Web map: Mapbox access token (switches to mapbox-gl) and a site tile server URL. */
   mapboxToken?: string;
   tileUrl?: string;

@@ -1,10 +1,12 @@
 import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnModuleDestroy, Provider } from '@nestjs/common';
+import { join } from 'node:path';
 import { metricsRegistry } from '@seawarden/config';
 import { AuditRepository, SubscriptionRepository, UsersRepository, WebhookDeliveryRepository } from '@seawarden/store';
 import { AdminController } from './admin/admin.controller.js';
 import { RegistryService } from './admin/registry.service.js';
 import { AlertsController } from './alerts/alerts.controller.js';
 import { AlertsService } from './alerts/alerts.service.js';
+import { AuditAnchorFile, AuditAnchors } from './alerts/audit-anchors.js';
 import { bootstrapAccounts } from './auth/account-bootstrap.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -43,15 +45,18 @@ class ConsoleLifecycle implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(VesselView) private readonly view: VesselView,
     @Inject(AlertBroadcaster) private readonly broadcaster: AlertBroadcaster,
     @Inject(LOGIN_LIMITER) private readonly limiter: LoginLimiter,
+    @Inject(AuditAnchors) private readonly anchors: AuditAnchors,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await bootstrapAccounts(this.users, this.auth, this.deps.settings, this.deps.log ?? ((l) => console.log(l)));
     if (this.deps.settings.webhooks) this.worker.start();
+    this.anchors.start();
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.worker.stop();
+    await this.anchors.stop();
     this.zones.close();
     this.view.close();
     this.broadcaster.close();
@@ -81,6 +86,8 @@ export class ConsoleModule {
       factory(ConsoleMetrics, [], () => new ConsoleMetrics(deps.metrics ?? metricsRegistry)),
       factory(UsersRepository, [], () => new UsersRepository(db)),
       factory(AuditRepository, [], () => new AuditRepository(db)),
+      factory(AuditAnchors, [AuditRepository], (audit) =>
+        new AuditAnchors(audit, new AuditAnchorFile(join(deps.settings.dataDir, 'audit-anchors.jsonl')), deps.settings.auditAnchorMs, deps.log)),
       factory(SubscriptionRepository, [], () => new SubscriptionRepository(db)),
       factory(WebhookDeliveryRepository, [], () => new WebhookDeliveryRepository(db)),
       factory(LOGIN_LIMITER, [], async (): Promise<LoginLimiter> =>

@@ -94,6 +94,7 @@ export const configSchema = z.object({
   webhookAllowedNetworks: cidrList().default([]),
   vesselTickMs: int(100, 60_000).default(1000),
   consoleWebhooks: bool().default(true),
+  auditAnchorMinutes: int(0, 1440).default(10),
 });
 
 export type SettingKey = keyof z.input<typeof configSchema>;
@@ -153,6 +154,7 @@ export const SETTINGS: Record<SettingKey, SettingDoc> = withEnvNames({
   ),
   vesselTickMs: doc('1000', 'Interval of live vessel deltas to socket clients', 'an integer (ms)'),
   consoleWebhooks: doc('true', 'Whether this process delivers webhooks (turn off on all consoles but some)', 'true or false'),
+  auditAnchorMinutes: doc('10', 'How often the console anchors the alert audit chains in DATA_DIR/audit-anchors.jsonl, outside the database (0: never)', 'an integer 0–1440 (minutes)'),
 });
 
 function withEnvNames(rows: Record<SettingKey, Omit<SettingDoc, 'env'>>): Record<SettingKey, SettingDoc> {

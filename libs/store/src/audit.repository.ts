@@ -47,10 +47,34 @@ export interface AuditVerifyResult {
   ok: boolean;
   count: number;
   alerts: number;
+  /** Anchors the events were checked against (see AuditAnchor). */
+  anchors: number;
   brokenAt?: number;
   alertId?: string;
+  /** The anchor the events no longer match (its time). */
+  anchorAt?: string;
   reason?: string;
 }
+
+/**
+ * A fact kept outside the database: the events up to `lastEventId` (all chains, in id order)
+ * were `events` many and hashed to `root` (see auditRunningHash) at `at`. Whoever rewrites the
+ * chains and the heads recorded on the alerts cannot make them match an anchor they cannot reach.
+ */
+export interface AuditAnchor {
+  at: string;
+  lastEventId: number;
+  events: number;
+  root: string;
+}
+
+/** The running hash over all events in id order: sha256(previous running hash + event hash); it starts at AUDIT_GENESIS_HASH. */
+export function auditRunningHash(prev: string, eventHash: string): string {
+  return createHash('sha256').update(prev).update(eventHash).digest('hex');
+}
+
+/** Where an anchor chain starts. */
+export const AUDIT_ANCHOR_ORIGIN: Omit<AuditAnchor, 'at'> = { lastEventId: 0, events: 0, root: AUDIT_GENESIS_HASH };
 
 export class AuditAlertNotFoundError extends Error {
   constructor(readonly alertId: string) {
@@ -119,39 +143,87 @@ export class AuditRepository {
     return out;
   }
 
+  /** Highest event id so far (0: none). */
+  async lastEventId(): Promise<number> {
+    const { rows } = await this.db.query<{ id: string | number | null }>('SELECT max(id) AS id FROM alert_events');
+    return Number(rows[0]?.id ?? 0);
+  }
+
+  /**
+   * The anchor `from` carried on over the events after it up to `toId` (pages in id order, a
+   * turn of the event loop between pages: the first anchor of a long history reads it all).
+   */
+  async extendAnchor(from: Omit<AuditAnchor, 'at'>, toId: number, pageSize = 5000): Promise<Omit<AuditAnchor, 'at'>> {
+    let { root, events } = from;
+    let after = from.lastEventId;
+    while (after < toId) {
+      const { rows } = await this.db.query<{ id: string | number; hash: string }>(
+        'SELECT id, hash FROM alert_events WHERE id > $1 AND id <= $2 ORDER BY id LIMIT $3', [after, toId, pageSize]);
+      if (rows.length === 0) break;
+      for (const r of rows) root = auditRunningHash(root, r.hash);
+      events += rows.length;
+      after = Number(rows[rows.length - 1]!.id);
+      await new Promise((r) => setImmediate(r));
+    }
+    return { lastEventId: toId, events, root };
+  }
+
   /**
    * Recomputes every chain (pages of events in id order) and compares its end with the head
    * recorded on the alert; reports the first broken link, or an alert whose chain is shorter
-   * than recorded (its newest events deleted).
+   * than recorded (its newest events deleted). With `anchors`, also that the events up to each
+   * anchor still hash to it: a history rewritten whole, heads included, fails there.
    */
-  async verify(pageSize = 5000): Promise<AuditVerifyResult> {
+  async verify(pageSize = 5000, anchors: readonly AuditAnchor[] = []): Promise<AuditVerifyResult> {
     const heads = new Map<string, string>();
     const lengths = new Map<string, number>();
+    const due = [...anchors].sort((a, b) => a.lastEventId - b.lastEventId);
+    let checked = 0;
+    let running = AUDIT_GENESIS_HASH;
     let count = 0;
     let after = 0;
+    // The events up to the next anchor are all read once the stream passes its lastEventId.
+    const checkAnchorsBefore = (id: number): AuditVerifyResult | null => {
+      while (checked < due.length && due[checked]!.lastEventId < id) {
+        const a = due[checked]!;
+        if (a.root !== running || a.events !== count) {
+          return {
+            ok: false, count, alerts: heads.size, anchors: checked, anchorAt: a.at,
+            reason: `the ${count} events up to #${a.lastEventId} do not hash to the anchor of ${a.at} (${a.events} events): events were rewritten, removed or inserted`,
+          };
+        }
+        checked++;
+      }
+      return null;
+    };
     for (;;) {
       const { rows } = await this.db.query('SELECT * FROM alert_events WHERE id > $1 ORDER BY id LIMIT $2', [after, pageSize]);
       if (rows.length === 0) break;
       for (const r of rows) {
         const e = toEvent(r);
+        const broken = checkAnchorsBefore(e.id);
+        if (broken) return broken;
         const prev = heads.get(e.alertId) ?? AUDIT_GENESIS_HASH;
-        const base = { count, alerts: heads.size, brokenAt: e.id, alertId: e.alertId };
+        const base = { count, alerts: heads.size, anchors: checked, brokenAt: e.id, alertId: e.alertId };
         if (e.prevHash !== prev) return { ok: false, ...base, reason: 'prevHash does not match the previous event of the alert' };
         if (auditHash(prev, e) !== e.hash) return { ok: false, ...base, reason: 'event content does not match its hash' };
         heads.set(e.alertId, e.hash);
         lengths.set(e.alertId, (lengths.get(e.alertId) ?? 0) + 1);
+        running = auditRunningHash(running, e.hash);
         count++;
         after = e.id;
       }
     }
+    const broken = checkAnchorsBefore(Infinity);
+    if (broken) return broken;
     const { rows: recorded } = await this.db.query<{ id: string; audit_head: string | null; audit_count: number }>(
       'SELECT id, audit_head, audit_count FROM alerts WHERE audit_count > 0 ORDER BY id');
     for (const r of recorded) {
       const n = lengths.get(r.id) ?? 0;
       if (n !== Number(r.audit_count) || heads.get(r.id) !== r.audit_head) {
-        return { ok: false, count, alerts: heads.size, alertId: r.id, reason: `the chain has ${n} events ending ${heads.get(r.id)?.slice(0, 12) ?? '(none)'}, the alert records ${r.audit_count} ending ${r.audit_head?.slice(0, 12)}: events were removed` };
+        return { ok: false, count, alerts: heads.size, anchors: checked, alertId: r.id, reason: `the chain has ${n} events ending ${heads.get(r.id)?.slice(0, 12) ?? '(none)'}, the alert records ${r.audit_count} ending ${r.audit_head?.slice(0, 12)}: events were removed` };
       }
     }
-    return { ok: true, count, alerts: heads.size };
+    return { ok: true, count, alerts: heads.size, anchors: checked };
   }
 }

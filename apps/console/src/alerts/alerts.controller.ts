@@ -14,6 +14,7 @@ import { ZonesService } from '../zones/zones.service.js';
 import { alertsToCsv, alertsToGeoJson, alertsToKml } from './alert-export.js';
 import { alertFilterSchema, parseAlertFilter } from './alert-filter.js';
 import { AlertsService, type AlertDetail } from './alerts.service.js';
+import { AuditAnchors } from './audit-anchors.js';
 import { evidenceBundle, evidenceReportHtml, type EvidenceInput } from './evidence-package.js';
 
 const idSchema = z.string().min(1).max(200);
@@ -28,6 +29,7 @@ export class AlertsController {
   constructor(
     @Inject(AlertsService) private readonly alerts: AlertsService,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(AuditAnchors) private readonly anchors: AuditAnchors,
     @Inject(ZonesService) private readonly zones: ZonesService,
     @Inject(CONSOLE_DEPS) private readonly deps: ConsoleDeps,
   ) {}
@@ -69,7 +71,7 @@ export class AlertsController {
   @Roles('inspector', 'admin')
   @Get('audit/verify')
   verify() {
-    return this.audit.verify();
+    return this.anchors.verify();
   }
 
   @Roles(...ANY_ROLE)
@@ -150,7 +152,7 @@ export class AlertsController {
     const to = new Date(Date.parse(alert.closedAt ?? alert.updatedAt) + margin);
     const track = (await this.deps.store.tracks?.track(alert.mmsi, from.toISOString(), to.toISOString(), 5000)) ?? [];
     const audit = await this.audit.forAlert(alert.id);
-    const verified = await this.audit.verify();
+    const verified = await this.anchors.verify();
     const zone = alert.zoneId ? this.zones.zone(alert.zoneId) ?? null : null;
     return {
       alert, track, zone, audit,

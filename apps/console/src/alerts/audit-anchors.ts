@@ -1,0 +1,125 @@
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository, type AuditVerifyResult } from '@seawarden/store';
+
+/** A line of the anchor file that is not an anchor (a damaged or edited file). */
+export class AuditAnchorFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    reason: string,
+  ) {
+    super(`${file} line ${line}: ${reason}`);
+  }
+}
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/** The anchors, one JSON object a line, appended and fsync'd: outside the database on purpose. */
+export class AuditAnchorFile {
+  constructor(readonly file: string) {}
+
+  read(): AuditAnchor[] {
+    if (!existsSync(this.file)) return [];
+    const anchors: AuditAnchor[] = [];
+    readFileSync(this.file, 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        if (text.trim() === '') return;
+        let a: Partial<AuditAnchor>;
+        try {
+          a = JSON.parse(text);
+        } catch {
+          throw new AuditAnchorFileError(this.file, i + 1, 'not JSON');
+        }
+        if (
+          typeof a.at !== 'string' || Number.isNaN(Date.parse(a.at)) ||
+          !Number.isSafeInteger(a.lastEventId) || a.lastEventId! < 1 ||
+          !Number.isSafeInteger(a.events) || a.events! < 0 ||
+          typeof a.root !== 'string' || !HEX64.test(a.root)
+        ) {
+          throw new AuditAnchorFileError(this.file, i + 1, 'expected {"at": ISO time, "lastEventId": integer ≥ 1, "events": integer ≥ 0, "root": 64 hex digits}');
+        }
+        anchors.push({ at: a.at, lastEventId: a.lastEventId!, events: a.events!, root: a.root });
+      });
+    return anchors;
+  }
+
+  append(a: AuditAnchor): void {
+    const fd = openSync(this.file, 'a');
+    try {
+      writeSync(fd, JSON.stringify(a) + '\n');
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
+
+/**
+ * Anchors the audit chains outside the database every `everyMs`: a rewrite of the whole history
+ * (events and the heads recorded on the alerts together) passes the chain check, not the anchors.
+ * An anchor covers the events up to the highest id seen one pass earlier, so that a transaction
+ * that had taken its id but not yet committed cannot be missed and later read as an insertion.
+ */
+export class AuditAnchors {
+  private timer?: NodeJS.Timeout;
+  private inflight: Promise<void> | null = null;
+  /** The highest event id at the previous pass: what the next anchor covers. */
+  private seenMax: number | null = null;
+  private last: AuditAnchor | null = null;
+
+  constructor(
+    private readonly audit: AuditRepository,
+    readonly file: AuditAnchorFile,
+    private readonly everyMs: number,
+    private readonly log: (line: string) => void = (l) => console.log(l),
+  ) {}
+
+  start(): void {
+    if (this.everyMs <= 0) return;
+    void this.runOnce();
+    this.timer = setInterval(() => void this.runOnce(), this.everyMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.inflight;
+  }
+
+  /** One pass (tests call it directly): returns the anchor written, if any. Never throws. */
+  async runOnce(): Promise<AuditAnchor | null> {
+    if (this.inflight) await this.inflight;
+    let written: AuditAnchor | null = null;
+    this.inflight = (async () => {
+      try {
+        const target = this.seenMax;
+        this.seenMax = await this.audit.lastEventId();
+        const from = this.last ?? this.file.read().at(-1) ?? null;
+        if (target === null || target <= (from?.lastEventId ?? 0)) return;
+        const next = await this.audit.extendAnchor(from ?? AUDIT_ANCHOR_ORIGIN, target);
+        written = { at: new Date().toISOString(), ...next };
+        this.file.append(written);
+        this.last = written;
+        this.log(JSON.stringify({ level: 'info', msg: 'audit anchor written', file: this.file.file, ...written }));
+      } catch (err) {
+        this.log(JSON.stringify({ level: 'error', msg: 'audit anchor not written', file: this.file.file, error: (err as Error).message }));
+      }
+    })();
+    await this.inflight;
+    this.inflight = null;
+    return written;
+  }
+
+  /** The chain check, against the anchors too. A damaged anchor file fails it, with the line. */
+  async verify(): Promise<AuditVerifyResult> {
+    let anchors: AuditAnchor[];
+    try {
+      anchors = this.file.read();
+    } catch (err) {
+      if (!(err instanceof AuditAnchorFileError)) throw err;
+      return { ok: false, count: 0, alerts: 0, anchors: 0, reason: `anchor file: ${err.message}` };
+    }
+    return this.audit.verify(undefined, anchors);
+  }
+}

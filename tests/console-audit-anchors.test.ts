@@ -1,0 +1,106 @@
+/**
+ * Audit anchors: the console writes the running hash of all audit events to
+ * DATA_DIR/audit-anchors.jsonl, outside the database. A history rewritten whole (the events
+ * re-hashed and the chain heads on the alerts moved with them) passes the chain check and fails
+ * the anchors. Each backend gets a database of its own: an anchor covers every alert's events.
+ */
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_GENESIS_HASH, AuditRepository, auditHash } from '@seawarden/store';
+import { AuditAnchors } from '../apps/console/src/alerts/audit-anchors.js';
+import { makeAlert, startConsole, storeAlertChange, type RunningConsole } from './console-harness.js';
+import { scratchDatabase, TEST_DATABASE_URL } from './store.helpers.js';
+
+const BACKENDS: [string, boolean][] = [['embedded PGlite', false]];
+if (TEST_DATABASE_URL) BACKENDS.push(['PostgreSQL (a scratch database on TEST_DATABASE_URL)', true]);
+else console.log('console-audit-anchors: TEST_DATABASE_URL not set; PostgreSQL variant skipped');
+
+/** What someone with write access to the database could do: change a note and re-hash its chain, head included. */
+async function rewriteNote(c: RunningConsole, eventId: number, note: string): Promise<void> {
+  const { rows } = await c.store.db.query<any>(
+    'SELECT * FROM alert_events WHERE alert_id = (SELECT alert_id FROM alert_events WHERE id = $1) ORDER BY id', [eventId]);
+  let prev = AUDIT_GENESIS_HASH;
+  for (const r of rows) {
+    const data = typeof r.data === 'string' ? JSON.parse(r.data) : r.data;
+    const content = { alertId: r.alert_id, action: r.action, actor: r.actor, at: new Date(r.at).toISOString(), note: Number(r.id) === eventId ? note : r.note, data };
+    const hash = auditHash(prev, content);
+    await c.store.db.query('UPDATE alert_events SET note = $2, prev_hash = $3, hash = $4 WHERE id = $1', [r.id, content.note, prev, hash]);
+    prev = hash;
+  }
+  await c.store.db.query('UPDATE alerts SET audit_head = $2 WHERE id = $1', [rows[0].alert_id, prev]);
+}
+
+describe.each(BACKENDS)('audit anchors on %s', (_name, server) => {
+  let c: RunningConsole;
+  let inspector: string;
+  let drop: (() => Promise<void>) | undefined;
+  let anchors: AuditAnchors;
+  const lines = () => readFileSync(join(c.dataDir, 'audit-anchors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+  beforeAll(async () => {
+    let databaseUrl: string | undefined;
+    if (server) {
+      const db = await scratchDatabase('seawarden_anchors');
+      databaseUrl = db.url;
+      drop = db.drop;
+    }
+    c = await startConsole({ databaseUrl, settings: { consoleWebhooks: false } });
+    inspector = await c.tokenFor('inspector');
+    anchors = c.app.get(AuditAnchors);
+  });
+  afterAll(async () => {
+    await c?.close();
+    await drop?.();
+  });
+
+  it('anchors the events seen one pass earlier, then carries the anchor on over the new ones', async () => {
+    const a = makeAlert();
+    await storeAlertChange(c.store, { kind: 'opened', alert: a });
+    await c.http('POST', `/api/alerts/${a.id}/notes`, { token: inspector, body: { note: 'first look' } });
+    await anchors.runOnce(); // notes the highest id (a transaction holding a lower one may not have committed yet)
+    const first = await anchors.runOnce();
+    expect(first).toMatchObject({ events: 2, root: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await anchors.runOnce()).toBeNull(); // nothing new
+    await c.http('POST', `/api/alerts/${a.id}/notes`, { token: inspector, body: { note: 'second look' } });
+    await anchors.runOnce();
+    const second = await anchors.runOnce();
+    expect(second).toMatchObject({ events: 3 });
+    expect(second!.lastEventId).toBeGreaterThan(first!.lastEventId);
+    expect(lines()).toEqual([first, second]);
+    const v = await c.http('GET', '/api/audit/verify', { token: inspector });
+    expect(v.body).toMatchObject({ ok: true, count: 3, anchors: 2 });
+  });
+
+  it('a history rewritten whole passes the chain check but not the anchors', async () => {
+    const a = makeAlert();
+    await storeAlertChange(c.store, { kind: 'opened', alert: a });
+    const n = await c.http('POST', `/api/alerts/${a.id}/notes`, { token: inspector, body: { note: 'vessel boarded, 14 passengers' } });
+    await c.http('POST', `/api/alerts/${a.id}/notes`, { token: inspector, body: { note: 'master fined' } });
+    await anchors.runOnce();
+    const anchor = await anchors.runOnce();
+    expect(anchor).not.toBeNull();
+
+    await rewriteNote(c, n.body.id, 'vessel boarded, 4 passengers');
+    // The chains alone (what the database can vouch for) are consistent again after the rewrite ...
+    expect(await new AuditRepository(c.store.db as never).verify()).toMatchObject({ ok: true, anchors: 0 });
+    // ... the anchor kept outside it is not.
+    const v = await c.http('GET', '/api/audit/verify', { token: inspector });
+    expect(v.body).toMatchObject({ ok: false, anchorAt: anchor!.at });
+    expect(v.body.reason).toMatch(/do not hash to the anchor/);
+    // The evidence package says so too.
+    const pkg = await c.http('GET', `/api/alerts/${a.id}/evidence.json`, { token: inspector });
+    expect(pkg.status).toBe(200);
+    expect(JSON.parse(pkg.text).auditVerified).toBe(false);
+
+    await rewriteNote(c, n.body.id, 'vessel boarded, 14 passengers');
+    expect((await c.http('GET', '/api/audit/verify', { token: inspector })).body).toMatchObject({ ok: true, anchors: 2 + 1 });
+  });
+
+  it('a damaged anchor file fails verification with its line', async () => {
+    appendFileSync(join(c.dataDir, 'audit-anchors.jsonl'), '{"at": "yesterday"}\n');
+    const v = await c.http('GET', '/api/audit/verify', { token: inspector });
+    expect(v.body.ok).toBe(false);
+    expect(v.body.reason).toMatch(/audit-anchors\.jsonl line 4: expected \{"at"/); // after the 3 anchors above
+  });
+});
