@@ -87,6 +87,23 @@ export interface EngineResume {
   closedIds: string[];
 }
 
+/** GET /api/audit/verify: every chain recomputed, and checked against the anchors kept outside the database. */
+export interface AuditVerifyResult {
+  ok: boolean;
+  /** Events checked (all alerts). */
+  count: number;
+  alerts: number;
+  /** Anchors the events were checked against. */
+  anchors: number;
+  /** The first event found broken. */
+  brokenAt?: number;
+  alertId?: string;
+  /** The time of the anchor the events no longer match. */
+  anchorAt?: string;
+  /** Why it failed (English, for the record). */
+  reason?: string;
+}
+
 /** One append-only audit event of the alert workflow. */
 export interface AlertAuditEvent {
   id: number;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AlertAuditEvent, AlertStatus } from '@seawarden/contracts';
+import type { AlertAuditEvent, AlertStatus, AuditVerifyResult } from '@seawarden/contracts';
 import type { ConsoleQueryable } from './users.repository.js';
 
 export interface ConsoleTxQueryable extends ConsoleQueryable {
@@ -42,19 +42,6 @@ const toEvent = (r: any): AlertAuditEvent => ({
   prevHash: r.prev_hash,
   hash: r.hash,
 });
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  count: number;
-  alerts: number;
-  /** Anchors the events were checked against (see AuditAnchor). */
-  anchors: number;
-  brokenAt?: number;
-  alertId?: string;
-  /** The anchor the events no longer match (its time). */
-  anchorAt?: string;
-  reason?: string;
-}
 
 /**
  * A fact kept outside the database: the events up to `lastEventId` (all chains, in id order)

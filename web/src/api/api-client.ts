@@ -1,4 +1,4 @@
-import type { Alert, AlertAuditEvent, AlertRule, AlertStatus, Role, Severity, TrackPoint, UserPublic, VesselPortLog, VesselSnapshot, ZoneProperties } from '@seawarden/contracts';
+import type { Alert, AlertAuditEvent, AlertRule, AuditVerifyResult, AlertStatus, Role, Severity, TrackPoint, UserPublic, VesselPortLog, VesselSnapshot, ZoneProperties } from '@seawarden/contracts';
 import { getSession, setSession, type LoginResponse } from './session.js';
 
 /** An API call that failed, with the server's message, status and route. */
@@ -213,6 +213,7 @@ export const api = {
   confirm: (id: string, note?: string) => request<Alert>('POST', `/api/alerts/${encodeURIComponent(id)}/confirm`, note ? { note } : {}),
   dismiss: (id: string, reason: string) => request<Alert>('POST', `/api/alerts/${encodeURIComponent(id)}/dismiss`, { reason }),
   note: (id: string, note: string) => request<AlertAuditEvent>('POST', `/api/alerts/${encodeURIComponent(id)}/notes`, { note }),
+  verifyAudit: () => request<AuditVerifyResult>('GET', '/api/audit/verify'),
   subscriptions: () => request<Subscription[]>('GET', '/api/subscriptions'),
   portMovements: (from: string, to: string) =>
     request<{ from: string; to: string; vessels: VesselPortLog[] }>('GET', `/api/port-movements?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),

@@ -1,4 +1,4 @@
-import type { AlertAuditEvent, TrackPoint } from '@seawarden/contracts';
+import type { AlertAuditEvent, AuditVerifyResult, TrackPoint } from '@seawarden/contracts';
 import { api, downloadFile, type AlertDetail, type ZoneCollection } from '../api/api-client.js';
 import type { Unmount, ViewContext } from '../app/context.js';
 import { errorText } from '../app/errors.js';
@@ -27,6 +27,11 @@ export function mountInspectorAlert(main: HTMLElement, ctx: ViewContext, alertId
   const info = h('div', { class: 'alert-info' });
   const evidence = h('ol', { class: 'timeline', 'data-testid': 'evidence' });
   const audit = h('ol', { class: 'timeline', 'data-testid': 'audit-trail' });
+  let verified: AuditVerifyResult | null = null;
+  const verifyOut = h('output', { 'data-testid': 'audit-verify-result' });
+  const verifyBtn = canDecide
+    ? h('button', { type: 'button', 'data-testid': 'audit-verify', i18n: 'alert.auditVerified', onclick: () => void verifyAudit() })
+    : null;
   const mapEl = h('div', { class: 'map map-small', translate: 'no', role: 'region', 'data-i18n-aria': 'map.label', 'aria-label': t('map.label') });
   const slider = h('input', { type: 'range', min: '0', max: '1000', value: '0', step: '1', 'data-i18n-aria': 'replay.time', 'aria-label': t('replay.time'), 'data-testid': 'replay-slider' });
   const replayTime = h('output', {});
@@ -65,10 +70,36 @@ export function mountInspectorAlert(main: HTMLElement, ctx: ViewContext, alertId
         'div',
         { class: 'alert-grid' },
         h('div', {}, info, h('section', { class: 'card' }, h('h3', { i18n: 'replay.title' }), mapEl, h('div', { class: 'replay' }, playBtn, slider, speedSel, replayTime))),
-        h('div', {}, actions, h('section', { class: 'card' }, h('h3', { i18n: 'alert.evidence' }), evidence), h('section', { class: 'card' }, h('h3', { i18n: 'alert.audit' }), audit)),
+        h('div', {}, actions, h('section', { class: 'card' }, h('h3', { i18n: 'alert.evidence' }), evidence), h('section', { class: 'card' }, h('h3', { i18n: 'alert.audit' }), audit, verifyBtn ? h('p', {}, verifyBtn, ' ', verifyOut) : null)),
       ),
     ),
   );
+
+  /** The whole audit record recomputed on the server, against the anchors kept outside the database. */
+  async function verifyAudit(): Promise<void> {
+    verifyOut.textContent = '…';
+    try {
+      verified = await api.verifyAudit();
+    } catch (err) {
+      verifyOut.textContent = '';
+      ctx.notify(errorText(err), 'error');
+      return;
+    }
+    if (!destroyed) renderVerified();
+  }
+
+  function renderVerified(): void {
+    if (!verified) return;
+    const v = verified;
+    verifyOut.className = v.ok ? 'audit-ok' : 'form-error';
+    verifyOut.dataset.ok = String(v.ok);
+    verifyOut.replaceChildren(
+      v.ok
+        ? `${t('alert.auditOk')} · ${t('alert.auditEvents')} ${v.count} · ${t('alert.auditAnchors')} ${v.anchors}`
+        : `${t('alert.auditBroken')}: `,
+      v.ok ? '' : data(v.reason ?? ''),
+    );
+  }
 
   async function decide(kind: 'confirm' | 'dismiss' | 'note'): Promise<void> {
     const text = note.value.trim();
@@ -201,6 +232,7 @@ export function mountInspectorAlert(main: HTMLElement, ctx: ViewContext, alertId
   ctx.live.socket.on('alert', onAlert);
   const offLang = onLangChange(() => {
     renderInfo();
+    renderVerified();
     paintReplay();
   });
 

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository, type AuditVerifyResult } from '@seawarden/store';
+import type { AuditVerifyResult } from '@seawarden/contracts';
+import { AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository } from '@seawarden/store';
 
 /** A line of the anchor file that is not an anchor (a damaged or edited file). */
 export class AuditAnchorFileError extends Error {
@@ -63,7 +64,8 @@ export class AuditAnchorFile {
  */
 export class AuditAnchors {
   private timer?: NodeJS.Timeout;
-  private inflight: Promise<void> | null = null;
+  /** Passes run one after another. */
+  private queue: Promise<void> = Promise.resolve();
   /** The highest event id at the previous pass: what the next anchor covers. */
   private seenMax: number | null = null;
   private last: AuditAnchor | null = null;
@@ -84,31 +86,32 @@ export class AuditAnchors {
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.inflight;
+    await this.queue;
   }
 
-  /** One pass (tests call it directly): returns the anchor written, if any. Never throws. */
-  async runOnce(): Promise<AuditAnchor | null> {
-    if (this.inflight) await this.inflight;
-    let written: AuditAnchor | null = null;
-    this.inflight = (async () => {
-      try {
-        const target = this.seenMax;
-        this.seenMax = await this.audit.lastEventId();
-        const from = this.last ?? this.file.read().at(-1) ?? null;
-        if (target === null || target <= (from?.lastEventId ?? 0)) return;
-        const next = await this.audit.extendAnchor(from ?? AUDIT_ANCHOR_ORIGIN, target);
-        written = { at: new Date().toISOString(), ...next };
-        this.file.append(written);
-        this.last = written;
-        this.log(JSON.stringify({ level: 'info', msg: 'audit anchor written', file: this.file.file, ...written }));
-      } catch (err) {
-        this.log(JSON.stringify({ level: 'error', msg: 'audit anchor not written', file: this.file.file, error: (err as Error).message }));
-      }
-    })();
-    await this.inflight;
-    this.inflight = null;
-    return written;
+  /** One pass (tests call it directly), after any pass under way: returns the anchor written, if any. Never throws. */
+  runOnce(): Promise<AuditAnchor | null> {
+    const pass = this.queue.then(() => this.pass());
+    this.queue = pass.then(() => undefined);
+    return pass;
+  }
+
+  private async pass(): Promise<AuditAnchor | null> {
+    try {
+      const target = this.seenMax;
+      this.seenMax = await this.audit.lastEventId();
+      const from = this.last ?? this.file.read().at(-1) ?? null;
+      if (target === null || target <= (from?.lastEventId ?? 0)) return null;
+      const next = await this.audit.extendAnchor(from ?? AUDIT_ANCHOR_ORIGIN, target);
+      const anchor: AuditAnchor = { at: new Date().toISOString(), ...next };
+      this.file.append(anchor);
+      this.last = anchor;
+      this.log(JSON.stringify({ level: 'info', msg: 'audit anchor written', file: this.file.file, ...anchor }));
+      return anchor;
+    } catch (err) {
+      this.log(JSON.stringify({ level: 'error', msg: 'audit anchor not written', file: this.file.file, error: (err as Error).message }));
+      return null;
+    }
   }
 
   /** The chain check, against the anchors too. A damaged anchor file fails it, with the line. */
