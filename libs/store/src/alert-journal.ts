@@ -1,6 +1,7 @@
-import { appendFileSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { AlertChange } from '@seawarden/contracts';
+import { appendLineDurably } from './durable-append.js';
 import { SpillFileError } from './errors.js';
 
 export interface JournalEntry {
@@ -36,13 +37,7 @@ export class AlertJournal {
   }
 
   append(entry: JournalEntry): void {
-    const fd = openSync(this.file, 'a');
-    try {
-      appendFileSync(fd, JSON.stringify(entry) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendLineDurably(this.file, JSON.stringify(entry));
   }
 
   /** Keeps only the given entries (atomic replace). */

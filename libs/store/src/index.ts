@@ -19,5 +19,6 @@ export * from './errors.js';
 // Console repositories.
 export * from './users.repository.js';
 export * from './audit.repository.js';
+export { appendLineDurably } from './durable-append.js';
 export * from './subscription.repository.js';
 export * from './webhook-delivery.repository.js';

@@ -1,6 +1,6 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AuditVerifyResult } from '@seawarden/contracts';
-import { AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository } from '@seawarden/store';
+import { appendLineDurably, AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository } from '@seawarden/store';
 
 /** A line of the anchor file that is not an anchor (a damaged or edited file). */
 export class AuditAnchorFileError extends Error {
@@ -46,13 +46,7 @@ export class AuditAnchorFile {
   }
 
   append(a: AuditAnchor): void {
-    const fd = openSync(this.file, 'a');
-    try {
-      writeSync(fd, JSON.stringify(a) + '\n');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    appendLineDurably(this.file, JSON.stringify(a));
   }
 }
 
