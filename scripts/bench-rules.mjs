@@ -264,6 +264,34 @@ function runPass(engine, fleetForPass, sample = null) {
   return { counts, byRule, all: MESSAGES / (wallAll / 1000), allCpu: MESSAGES / cpuAll, steadyCpu: steadyMsgs / cpuSteady };
 }
 
+// --- A/B mode: this checkout's engine against another build, in one process ------------------
+// BENCH_AB_DIST=/other/checkout/libs/geofence/dist runs first passes of the two engines in turn
+// (fresh engine and zone cells each pass, same traffic) and prints their ratio per pair. On a
+// shared machine whose speed drifts by ±20% within minutes, separate runs cannot resolve a few
+// percent; pairs taken seconds apart can.
+if (process.env.BENCH_AB_DIST) {
+  const other = await import(join(process.env.BENCH_AB_DIST, 'index.js'));
+  const otherLand = (await import(join(process.env.BENCH_AB_DIST, 'scenario/index.js'))).loadZhoushanScenario().land;
+  const engines = { A: [geofence, land], B: [other, otherLand] };
+  const rates = { A: [], B: [] };
+  const pairs = Number(process.env.BENCH_AB_PAIRS ?? 6);
+  console.log(`A/B: A = this checkout, B = ${process.env.BENCH_AB_DIST}; ${pairs} pairs of first passes, CPU time`);
+  for (let p = 0; p < pairs; p++) {
+    for (const name of p % 2 ? ['B', 'A'] : ['A', 'B']) {
+      const [G, L] = engines[name];
+      seed = FLEET_SEED;
+      const f = makeFleet(zonesJson).fleet;
+      const engine = new G.DetectionEngine({ zones: G.loadZones(zonesJson), calendars: G.loadCalendars(CALENDARS), registry: G.loadRegistry(registryCsv), land: L });
+      rates[name].push(runPass(engine, f).allCpu);
+      gc();
+    }
+    console.log(`pair ${p + 1}: A ${fmt(rates.A[p])}  B ${fmt(rates.B[p])}  B/A ${(rates.B[p] / rates.A[p]).toFixed(3)}`);
+  }
+  const median = (x) => [...x].sort((a, b) => a - b)[Math.floor(x.length / 2)];
+  console.log(`median B/A ${median(rates.B.map((b, i) => b / rates.A[i])).toFixed(3)} (the first pair carries both engines' JIT warm-up)`);
+  process.exit(0);
+}
+
 const m0 = mem();
 let engine = new DetectionEngine({ zones: zoneSet, calendars, registry, land });
 const subset = [];
