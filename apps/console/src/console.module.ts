@@ -87,7 +87,7 @@ export class ConsoleModule {
       factory(UsersRepository, [], () => new UsersRepository(db)),
       factory(AuditRepository, [], () => new AuditRepository(db)),
       factory(AuditAnchors, [AuditRepository], (audit) =>
-        new AuditAnchors(audit, new AuditAnchorFile(join(deps.settings.dataDir, 'audit-anchors.jsonl')), deps.settings.auditAnchorMs, deps.log)),
+        new AuditAnchors(audit, new AuditAnchorFile(join(deps.settings.dataDir, 'audit-anchors.jsonl')), deps.settings.auditAnchorMs)),
       factory(SubscriptionRepository, [], () => new SubscriptionRepository(db)),
       factory(WebhookDeliveryRepository, [], () => new WebhookDeliveryRepository(db)),
       factory(LOGIN_LIMITER, [], async (): Promise<LoginLimiter> =>

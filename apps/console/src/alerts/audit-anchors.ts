@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
 import type { AuditVerifyResult } from '@seawarden/contracts';
 import { appendLineDurably, AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository } from '@seawarden/store';
 
@@ -68,8 +69,9 @@ export class AuditAnchors {
     private readonly audit: AuditRepository,
     readonly file: AuditAnchorFile,
     private readonly everyMs: number,
-    private readonly log: (line: string) => void = (l) => console.log(l),
   ) {}
+
+  private readonly logger = new Logger('AuditAnchors');
 
   start(): void {
     if (this.everyMs <= 0) return;
@@ -100,10 +102,10 @@ export class AuditAnchors {
       const anchor: AuditAnchor = { at: new Date().toISOString(), ...next };
       this.file.append(anchor);
       this.last = anchor;
-      this.log(JSON.stringify({ level: 'info', msg: 'audit anchor written', file: this.file.file, ...anchor }));
+      this.logger.log('audit anchor written', { file: this.file.file, ...anchor });
       return anchor;
     } catch (err) {
-      this.log(JSON.stringify({ level: 'error', msg: 'audit anchor not written', file: this.file.file, error: (err as Error).message }));
+      this.logger.error('audit anchor not written', { file: this.file.file, error: (err as Error).message });
       return null;
     }
   }
