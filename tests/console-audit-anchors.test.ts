@@ -97,10 +97,23 @@ describe.each(BACKENDS)('audit anchors on %s', (_name, server) => {
     expect((await c.http('GET', '/api/audit/verify', { token: inspector })).body).toMatchObject({ ok: true, anchors: 2 + 1 });
   });
 
+  it('an append cut short by a crash (no newline) is not an anchor, and the next anchor replaces it', async () => {
+    const file = join(c.dataDir, 'audit-anchors.jsonl');
+    const before = readFileSync(file, 'utf8');
+    appendFileSync(file, '{"at":"2026-11-30T10:00:00.000Z","lastEv');
+    expect((await c.http('GET', '/api/audit/verify', { token: inspector })).body).toMatchObject({ ok: true, anchors: 3 });
+    const a = makeAlert();
+    await storeAlertChange(c.store, { kind: 'opened', alert: a });
+    await anchors.runOnce();
+    const next = await anchors.runOnce();
+    expect(readFileSync(file, 'utf8')).toBe(before + JSON.stringify(next) + '\n');
+    expect((await c.http('GET', '/api/audit/verify', { token: inspector })).body).toMatchObject({ ok: true, anchors: 4 });
+  });
+
   it('a damaged anchor file fails verification with its line', async () => {
     appendFileSync(join(c.dataDir, 'audit-anchors.jsonl'), '{"at": "yesterday"}\n');
     const v = await c.http('GET', '/api/audit/verify', { token: inspector });
     expect(v.body.ok).toBe(false);
-    expect(v.body.reason).toMatch(/audit-anchors\.jsonl line 4: expected \{"at"/); // after the 3 anchors above
+    expect(v.body.reason).toMatch(/audit-anchors\.jsonl line 5: expected \{"at"/); // after the 4 anchors above
   });
 });

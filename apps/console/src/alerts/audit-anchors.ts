@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import type { AuditVerifyResult } from '@seawarden/contracts';
 import { appendLineDurably, AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository } from '@seawarden/store';
@@ -16,37 +16,45 @@ export class AuditAnchorFileError extends Error {
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
-/** The anchors, one JSON object a line, appended and fsync'd: outside the database on purpose. */
+/**
+ * The anchors, one JSON object a line, appended and fsync'd: outside the database on purpose.
+ * A last line without its newline is an append cut short by a crash: it is not an anchor, and
+ * the next append replaces it.
+ */
 export class AuditAnchorFile {
   constructor(readonly file: string) {}
 
   read(): AuditAnchor[] {
     if (!existsSync(this.file)) return [];
+    const lines = readFileSync(this.file, 'utf8').split('\n');
+    lines.pop(); // after the last newline: nothing, or a torn append
     const anchors: AuditAnchor[] = [];
-    readFileSync(this.file, 'utf8')
-      .split('\n')
-      .forEach((text, i) => {
-        if (text.trim() === '') return;
-        let a: Partial<AuditAnchor>;
-        try {
-          a = JSON.parse(text);
-        } catch {
-          throw new AuditAnchorFileError(this.file, i + 1, 'not JSON');
-        }
-        if (
-          typeof a.at !== 'string' || Number.isNaN(Date.parse(a.at)) ||
-          !Number.isSafeInteger(a.lastEventId) || a.lastEventId! < 1 ||
-          !Number.isSafeInteger(a.events) || a.events! < 0 ||
-          typeof a.root !== 'string' || !HEX64.test(a.root)
-        ) {
-          throw new AuditAnchorFileError(this.file, i + 1, 'expected {"at": ISO time, "lastEventId": integer ≥ 1, "events": integer ≥ 0, "root": 64 hex digits}');
-        }
-        anchors.push({ at: a.at, lastEventId: a.lastEventId!, events: a.events!, root: a.root });
-      });
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].trim() === '') continue;
+      let a: Partial<AuditAnchor>;
+      try {
+        a = JSON.parse(lines[i]);
+      } catch {
+        throw new AuditAnchorFileError(this.file, i + 1, 'not JSON');
+      }
+      if (
+        typeof a.at !== 'string' || Number.isNaN(Date.parse(a.at)) ||
+        !Number.isSafeInteger(a.lastEventId) || a.lastEventId! < 1 ||
+        !Number.isSafeInteger(a.events) || a.events! < 0 ||
+        typeof a.root !== 'string' || !HEX64.test(a.root)
+      ) {
+        throw new AuditAnchorFileError(this.file, i + 1, 'expected {"at": ISO time, "lastEventId": integer ≥ 1, "events": integer ≥ 0, "root": 64 hex digits}');
+      }
+      anchors.push({ at: a.at, lastEventId: a.lastEventId!, events: a.events!, root: a.root });
+    }
     return anchors;
   }
 
   append(a: AuditAnchor): void {
+    if (existsSync(this.file)) {
+      const text = readFileSync(this.file, 'utf8');
+      if (!text.endsWith('\n')) truncateSync(this.file, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)));
+    }
     appendLineDurably(this.file, JSON.stringify(a));
   }
 }
