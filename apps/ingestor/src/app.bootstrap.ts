@@ -55,6 +55,10 @@ export async function bootstrap(config: SeawardenConfig): Promise<RunningApp> {
       feeds: config.feeds.map((f) => f.url),
       store: runtime.store?.kind ?? null,
     });
+    if (feeds && config.feeds.some((f) => f.kind === 'simulator' && f.speed === 1 && f.start === null)) {
+      // A first start at night shows a moored fleet for minutes: say how to see a busy day.
+      log.log("the simulator plays the scenario from now, in real time; for a busy moratorium day at 30×: FEEDS='simulator://zhoushan?speed=30&start=2026-07-18T07:00:00%2B08:00'");
+    }
     let closing: Promise<void> | null = null;
     return {
       app,
