@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_GENESIS_HASH, AuditRepository, auditHash } from '@seawarden/store';
 import { AuditAnchors } from '../apps/console/src/alerts/audit-anchors.js';
+import { ConsoleMetrics } from '../apps/console/src/ops/console-metrics.js';
 import { makeAlert, startConsole, storeAlertChange, type RunningConsole } from './console-harness.js';
 import { scratchDatabase, TEST_DATABASE_URL } from './store.helpers.js';
 
@@ -68,6 +69,10 @@ describe.each(BACKENDS)('audit anchors on %s', (_name, server) => {
     expect(second).toMatchObject({ events: 3 });
     expect(second!.lastEventId).toBeGreaterThan(first!.lastEventId);
     expect(lines()).toEqual([first, second]);
+    // Operations can alert on anchoring that stopped.
+    const metrics = c.app.get(ConsoleMetrics);
+    expect((await metrics.auditAnchors.get()).values).toContainEqual(expect.objectContaining({ labels: { outcome: 'written' }, value: 2 }));
+    expect((await metrics.auditAnchorTime.get()).values[0]!.value).toBe(Date.parse(second!.at) / 1000);
     const v = await c.http('GET', '/api/audit/verify', { token: inspector });
     expect(v.body).toMatchObject({ ok: true, count: 3, anchors: 2 });
   });

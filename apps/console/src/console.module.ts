@@ -86,8 +86,8 @@ export class ConsoleModule {
       factory(ConsoleMetrics, [], () => new ConsoleMetrics(deps.metrics ?? metricsRegistry)),
       factory(UsersRepository, [], () => new UsersRepository(db)),
       factory(AuditRepository, [], () => new AuditRepository(db)),
-      factory(AuditAnchors, [AuditRepository], (audit) =>
-        new AuditAnchors(audit, new AuditAnchorFile(join(deps.settings.dataDir, 'audit-anchors.jsonl')), deps.settings.auditAnchorMs)),
+      factory(AuditAnchors, [AuditRepository, ConsoleMetrics], (audit, metrics) =>
+        new AuditAnchors(audit, new AuditAnchorFile(join(deps.settings.dataDir, 'audit-anchors.jsonl')), deps.settings.auditAnchorMs, metrics)),
       factory(SubscriptionRepository, [], () => new SubscriptionRepository(db)),
       factory(WebhookDeliveryRepository, [], () => new WebhookDeliveryRepository(db)),
       factory(LOGIN_LIMITER, [], async (): Promise<LoginLimiter> =>

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import type { AuditVerifyResult } from '@seawarden/contracts';
 import { appendLineDurably, AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository } from '@seawarden/store';
+import type { ConsoleMetrics } from '../ops/console-metrics.js';
 
 /** A line of the anchor file that is not an anchor (a damaged or edited file). */
 export class AuditAnchorFileError extends Error {
@@ -77,6 +78,7 @@ export class AuditAnchors {
     private readonly audit: AuditRepository,
     readonly file: AuditAnchorFile,
     private readonly everyMs: number,
+    private readonly metrics: ConsoleMetrics | null = null,
   ) {}
 
   private readonly logger = new Logger('AuditAnchors');
@@ -111,9 +113,12 @@ export class AuditAnchors {
       this.file.append(anchor);
       this.last = anchor;
       this.logger.log('audit anchor written', { file: this.file.file, ...anchor });
+      this.metrics?.auditAnchors.inc({ outcome: 'written' });
+      this.metrics?.auditAnchorTime.set(Date.parse(anchor.at) / 1000);
       return anchor;
     } catch (err) {
       this.logger.error('audit anchor not written', { file: this.file.file, error: (err as Error).message });
+      this.metrics?.auditAnchors.inc({ outcome: 'failed' });
       return null;
     }
   }
