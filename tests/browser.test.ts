@@ -243,7 +243,7 @@ describe.skipIf(!haveChromium)('web console in chromium against the real server'
     await page.locator('[data-testid=audit-verify]').click();
     const verified = page.locator('[data-testid=audit-verify-result][data-ok=true]');
     await verified.waitFor({ timeout: 20_000 });
-    expect(await verified.textContent()).toMatch(/^审计记录完整 · 事件 \d+ · 已核对锚点 \d+$/);
+    expect(await verified.textContent()).toMatch(/^审计记录完整 · 事件 \d+ · 已核对锚点 \d+( · 最近锚点 .+ \(事件 \d+\))?$/);
     await page.locator('[data-testid=replay-slider]').waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'inspector-alert-confirmed.png'), fullPage: true });
     expect(offOrigin, 'requests outside the server origin').toEqual([]);

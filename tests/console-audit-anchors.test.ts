@@ -74,7 +74,7 @@ describe.each(BACKENDS)('audit anchors on %s', (_name, server) => {
     expect((await metrics.auditAnchors.get()).values).toContainEqual(expect.objectContaining({ labels: { outcome: 'written' }, value: 2 }));
     expect((await metrics.auditAnchorTime.get()).values[0]!.value).toBe(Date.parse(second!.at) / 1000);
     const v = await c.http('GET', '/api/audit/verify', { token: inspector });
-    expect(v.body).toMatchObject({ ok: true, count: 3, anchors: 2 });
+    expect(v.body).toMatchObject({ ok: true, count: 3, anchors: 2, lastAnchorAt: second!.at, lastAnchorEvents: 3 });
   });
 
   it('a history rewritten whole passes the chain check but not the anchors', async () => {

@@ -95,6 +95,9 @@ export interface AuditVerifyResult {
   alerts: number;
   /** Anchors the events were checked against. */
   anchors: number;
+  /** When the newest anchor was written, and how many events it covers (the ones after it are not yet anchored). */
+  lastAnchorAt?: string;
+  lastAnchorEvents?: number;
   /** The first event found broken. */
   brokenAt?: number;
   alertId?: string;

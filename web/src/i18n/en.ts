@@ -150,6 +150,7 @@ export const en: Dictionary = {
   'alert.auditBroken': 'Audit record BROKEN',
   'alert.auditEvents': 'events',
   'alert.auditAnchors': 'anchors checked',
+  'alert.auditLastAnchor': 'last anchor',
   'alert.confirm': 'Confirm violation',
   'alert.dismiss': 'Dismiss',
   'alert.note': 'Add note',

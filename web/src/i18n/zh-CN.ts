@@ -148,6 +148,7 @@ export const zhCN = {
   'alert.auditBroken': '审计记录已损坏',
   'alert.auditEvents': '事件',
   'alert.auditAnchors': '已核对锚点',
+  'alert.auditLastAnchor': '最近锚点',
   'alert.confirm': '认定违法',
   'alert.dismiss': '排除',
   'alert.note': '添加备注',

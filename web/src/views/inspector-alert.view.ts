@@ -95,7 +95,8 @@ export function mountInspectorAlert(main: HTMLElement, ctx: ViewContext, alertId
     verifyOut.dataset.ok = String(v.ok);
     verifyOut.replaceChildren(
       v.ok
-        ? `${t('alert.auditOk')} · ${t('alert.auditEvents')} ${v.count} · ${t('alert.auditAnchors')} ${v.anchors}`
+        ? `${t('alert.auditOk')} · ${t('alert.auditEvents')} ${v.count} · ${t('alert.auditAnchors')} ${v.anchors}` +
+            (v.lastAnchorAt ? ` · ${t('alert.auditLastAnchor')} ${formatTime(v.lastAnchorAt)} (${t('alert.auditEvents')} ${v.lastAnchorEvents})` : '')
         : `${t('alert.auditBroken')}: `,
       v.ok ? '' : data(v.reason ?? ''),
     );
