@@ -141,9 +141,6 @@ export class AlertWriter {
             this.logger.error('alert committed listener failed', { error: (err as Error).message });
           }
         }
-        // PGlite answers without a turn of the event loop: without this a queue of change sets
-        // would be committed back to back while incoming NMEA and sockets wait.
-        if (this.queue.length) await new Promise((r) => setImmediate(r));
       }
     } finally {
       this.running = false;

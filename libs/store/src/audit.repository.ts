@@ -137,8 +137,8 @@ export class AuditRepository {
   }
 
   /**
-   * The anchor `from` carried on over the events after it up to `toId` (pages in id order, a
-   * turn of the event loop between pages: the first anchor of a long history reads it all).
+   * The anchor `from` carried on over the events after it up to `toId`, in pages in id order
+   * (the first anchor of a long history reads it all).
    */
   async extendAnchor(from: Omit<AuditAnchor, 'at'>, toId: number, pageSize = 5000): Promise<Omit<AuditAnchor, 'at'>> {
     let { root, events } = from;
@@ -150,7 +150,6 @@ export class AuditRepository {
       for (const r of rows) root = auditRunningHash(root, r.hash);
       events += rows.length;
       after = Number(rows[rows.length - 1]!.id);
-      await new Promise((r) => setImmediate(r));
     }
     return { lastEventId: toId, events, root };
   }

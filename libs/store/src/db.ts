@@ -41,9 +41,20 @@ async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
   return client;
 }
 
-export function createDb(pool: pg.Pool): Db {
+/** A turn of the event loop (timers, sockets, feed callbacks run). */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * `turnEachStatement`: embedded PGlite runs a statement on the event loop and answers through
+ * promises alone, so a run of statements (a transaction, a queue of them, a save in parts) would
+ * otherwise hold back every timer, socket and feed callback until it ends. With it, each
+ * statement first lets the event loop turn. A server needs none: its answers arrive as I/O.
+ */
+export function createDb(pool: pg.Pool, opts: { turnEachStatement?: boolean } = {}): Db {
+  const before = opts.turnEachStatement ? turn : null;
   return {
     async query<T>(sql: string | NamedSql, params?: unknown[]) {
+      if (before) await before();
       const res = await pool.query(config(sql, params));
       return { rows: res.rows as T[], rowCount: res.rowCount };
     },
@@ -54,6 +65,7 @@ export function createDb(pool: pg.Pool): Db {
         await client.query('BEGIN');
         const q: Queryable = {
           async query<R>(sql: string | NamedSql, params?: unknown[]) {
+            if (before) await before();
             const res = await client.query(config(sql, params));
             return { rows: res.rows as R[], rowCount: res.rowCount };
           },

@@ -95,7 +95,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
     pglite: opts.pglite as OpenedPool['lite'],
     logger,
   });
-  const db = createDb(opened.pool);
+  const db = createDb(opened.pool, { turnEachStatement: opened.kind === 'pglite' });
   let timescale: boolean;
   let retentionTimer: NodeJS.Timeout | null;
   try {
@@ -112,7 +112,7 @@ export async function openStore(opts: OpenStoreOptions = {}): Promise<Store> {
   }
   const spillDir = opts.spillDir ?? join(dataDir.startsWith('memory://') ? './data' : dataDir, 'spill');
   const p = opts.positions ?? {};
-  // PGlite runs statements on the event loop: the fleet's last fixes go in slices there.
+  // PGlite runs each statement on the event loop: the fleet's last fixes go in slices there.
   const lastFix = new LastFixUpdater(db, logger, opened.kind === 'postgres' ? Infinity : 250);
   const positions = new PositionWriter({
     sink: createPositionSink(db, p.method ?? (opened.kind === 'postgres' ? 'copy' : 'blob'), opened.lite),

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from './db.js';
+import type pg from 'pg';
+import { createDb } from './db.js';
 import { defaultLogger } from './logger.js';
 import { PositionColumns, type PositionRow } from './position-row.js';
 import { LastFixUpdater } from './vessel-last-fix.js';
 
-/** Records each statement's MMSIs, and whether a macrotask ran since the previous statement. */
+/**
+ * Records each statement's MMSIs, and whether a macrotask ran since the previous statement:
+ * a Db over a fake pool that answers through promises alone, as PGlite does.
+ */
 function recordingDb() {
   const statements: { mmsi: number[]; loopTurned: boolean }[] = [];
   let turned = false;
@@ -13,13 +17,14 @@ function recordingDb() {
     ticker = setImmediate(tick);
   };
   let ticker = setImmediate(tick);
-  const db = {
-    async query(_sql: string, params: unknown[]) {
-      statements.push({ mmsi: params[0] as number[], loopTurned: turned });
+  const pool = {
+    async query(q: { values: unknown[] }) {
+      statements.push({ mmsi: q.values[0] as number[], loopTurned: turned });
       turned = false;
-      return { rows: [] };
+      return { rows: [], rowCount: 0 };
     },
-  } as unknown as Db;
+  } as unknown as pg.Pool;
+  const db = createDb(pool, { turnEachStatement: true });
   return { db, statements, stop: () => clearImmediate(ticker) };
 }
 

@@ -31,9 +31,6 @@ export class VesselStateRepository {
     let seq = 0;
     for await (const part of parts) {
       await this.db.query('INSERT INTO engine_state_parts (key, generation, seq, body) VALUES ($1, $2, $3, $4)', [key, generation, seq++, JSON.stringify(part)]);
-      // PGlite answers through promises alone (no I/O): without this the whole save would run
-      // before any timer, socket or feed callback of this process.
-      await new Promise((resolve) => setImmediate(resolve));
     }
     const head: { __parts: PartsHead } = { __parts: { generation, parts: seq } };
     await this.db.query(
