@@ -210,7 +210,7 @@ export class AuditRepository {
         return { ok: false, count, alerts: heads.size, anchors: checked, alertId: r.id, reason: `the chain has ${n} events ending ${heads.get(r.id)?.slice(0, 12) ?? '(none)'}, the alert records ${r.audit_count} ending ${r.audit_head?.slice(0, 12)}: events were removed` };
       }
     }
-    const newest = due.reduce<AuditAnchor | null>((m, a) => (m === null || a.at > m.at ? a : m), null);
+    const newest = due.at(-1); // the one reaching furthest
     return { ok: true, count, alerts: heads.size, anchors: checked, ...(newest ? { lastAnchorAt: newest.at, lastAnchorEvents: newest.events } : {}) };
   }
 }
