@@ -1,7 +1,7 @@
 import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { ZoneKind } from '@seawarden/contracts';
-import { crossesEast, distanceToRingsM } from '../geometry/rings.js';
+import { crossesEast, distanceToRingsM, insideRings } from '../geometry/rings.js';
 import { ZONE_KIND_BIT, type Zone } from './zone.js';
 
 /** Side of the lookup cells in degrees (~550 m north–south). */
@@ -452,16 +452,13 @@ export class ZoneSet {
    */
   private centreInside(zi: number, x: number, y: number): boolean {
     const segs = this.segments[zi];
+    if (!segs.index) return insideRings(this.all[zi].rings, x, y);
     const xy = segs.xy;
     let inside = false;
-    if (segs.index) {
-      segs.index.search(x, y, this.all[zi].bbox[2], y, (s) => {
-        if (crossesEast(x, y, xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3])) inside = !inside;
-        return false;
-      });
-    } else {
-      for (let s = 0; s < xy.length; s += 4) if (crossesEast(x, y, xy[s], xy[s + 1], xy[s + 2], xy[s + 3])) inside = !inside;
-    }
+    segs.index.search(x, y, this.all[zi].bbox[2], y, (s) => {
+      if (crossesEast(x, y, xy[4 * s], xy[4 * s + 1], xy[4 * s + 2], xy[4 * s + 3])) inside = !inside;
+      return false;
+    });
     return inside;
   }
 
