@@ -38,7 +38,7 @@ export interface ConsoleStore {
     [k: string]: unknown;
   };
   zones: Pick<ZoneRepository, 'load' | 'replace'>;
-  registry: Pick<RegistryRepository, 'get' | 'search' | 'write'>;
+  registry: Pick<RegistryRepository, 'get' | 'withGear' | 'search' | 'write'>;
   calendars: Pick<CalendarRepository, 'load' | 'replace'>;
   tracks?: { track(mmsi: number, from: string | Date, to: string | Date, maxPoints?: number): Promise<TrackPoint[]> };
   /** `{ ok }` or `{ up }`. */

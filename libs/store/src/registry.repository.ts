@@ -37,6 +37,11 @@ export class RegistryRepository {
     return (await this.db.query<RegistryRow>(`SELECT ${COLUMNS} FROM registry ORDER BY mmsi`)).rows;
   }
 
+  /** The rows of vessels with this gear (e.g. the hook-and-line boats), by MMSI. */
+  async withGear(gear: string): Promise<RegistryRow[]> {
+    return (await this.db.query<RegistryRow>(`SELECT ${COLUMNS} FROM registry WHERE gear = $1 ORDER BY mmsi`, [gear])).rows;
+  }
+
   async get(mmsi: number): Promise<RegistryRow | null> {
     return (await this.db.query<RegistryRow>(`SELECT ${COLUMNS} FROM registry WHERE mmsi = $1`, [mmsi])).rows[0] ?? null;
   }

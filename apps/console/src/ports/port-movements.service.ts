@@ -1,16 +1,12 @@
 import { loadZones, portMovements, type ZoneSet } from '@seawarden/geofence';
 import type { VesselPortLog } from '@seawarden/contracts';
+import type { RegistryRow } from '@seawarden/store';
 import { csvText } from '../common/csv-cell.js';
 import type { Principal } from '../auth/auth.service.js';
 import type { ConsoleDeps, GeoJsonFeatureCollection } from '../console.deps.js';
 import type { ZonesService } from '../zones/zones.service.js';
 
-interface RegistryVessel {
-  mmsi: number;
-  name: string | null;
-  gear: string | null;
-  home_port: string | null;
-}
+type RegistryVessel = Pick<RegistryRow, 'mmsi' | 'name' | 'gear' | 'home_port'>;
 
 /** Fixes read per vessel and window; beyond this the store thins the track (every few fixes). */
 const MAX_FIXES = 20_000;
@@ -54,13 +50,9 @@ export class PortMovementsService {
 
   /** The one vessel asked for, else the registry's hook-and-line boats. */
   private async vessels(mmsi?: number): Promise<RegistryVessel[]> {
-    const db = this.deps.store.db;
-    if (mmsi !== undefined) {
-      const { rows } = await db.query<RegistryVessel>('SELECT mmsi, name, gear, home_port FROM registry WHERE mmsi = $1', [mmsi]);
-      return rows.length ? rows.map(numericMmsi) : [{ mmsi, name: null, gear: null, home_port: null }];
-    }
-    const { rows } = await db.query<RegistryVessel>("SELECT mmsi, name, gear, home_port FROM registry WHERE gear = 'hook_and_line' ORDER BY mmsi");
-    return rows.map(numericMmsi);
+    const registry = this.deps.store.registry;
+    if (mmsi === undefined) return registry.withGear('hook_and_line');
+    return [(await registry.get(mmsi)) ?? { mmsi, name: null, gear: null, home_port: null }];
   }
 
   /** The zones in force as a ZoneSet, rebuilt only when they change. */
@@ -81,5 +73,3 @@ export function portMovementsCsv(vessels: VesselPortLog[]): string {
     .map(({ v, m }) => [m.at, m.kind, v.mmsi, v.name, v.gear, v.homePort, m.zoneId, m.zoneName.en, m.zoneName.zh, m.lat, m.lon]);
   return csvText(CSV_COLUMNS, rows);
 }
-
-const numericMmsi = (r: RegistryVessel): RegistryVessel => ({ ...r, mmsi: Number(r.mmsi) });
