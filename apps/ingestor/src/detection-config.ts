@@ -100,6 +100,7 @@ export class DetectionConfigHolder implements DetectionPort {
   }
 
   private static build(p: DetectionParts): DetectionEngine {
+    p.zones.prepare(); // classify the zone cells once at load (~0.1 s for Zhoushan), not as vessels first reach them
     return new DetectionEngine({ zones: p.zones, calendars: p.calendars, registry: p.registry, land: p.land });
   }
 }

@@ -23,6 +23,7 @@ export async function detectAlerts(
   config: Pick<DetectionConfig, 'zones' | 'calendars' | 'registry'> & Partial<Pick<DetectionConfig, 'land'>>,
   params?: Partial<DetectorParams>,
 ): Promise<DetectionResult> {
+  config.zones.prepare(); // the zone cells classified now, not on the first vessels' visits
   const engine = new DetectionEngine({ zones: config.zones, calendars: config.calendars, registry: config.registry, land: config.land, params });
   const alerts = new Map<string, Alert>();
   let lastMs: number | null = null;

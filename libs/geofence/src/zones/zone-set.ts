@@ -22,6 +22,8 @@ const BLOCK_PAD = 1e-9;
  * vessels visit are ever touched. Beyond it (zones spread over an ocean), a Map.
  */
 const MAX_GRID_CELLS = 1 << 23;
+/** `prepare` leaves the rest of the cells to first use once this many edge cells are kept (room for lazy ones). */
+const MAX_PREPARED_EDGE_CELLS = MAX_CACHED_CELLS / 2;
 /** Zones with more vertices than this get a segment index (flatbush over their edges). */
 const SEG_INDEX_MIN_VERTICES = 32;
 
@@ -79,8 +81,15 @@ export class ZoneSet {
   private gridY = 0;
   private gridW = 0;
   private gridH = 0;
-  /** Slot + 1 of each cell of that box (0: not classified yet), or null (box too big): `cells` is used. */
+  /**
+   * Per cell of that box: 0 not classified yet; slot + 1 of a cell an edge crosses; −(list + 1)
+   * of a cell no edge crosses (no Cell object: `lists[list]` is its answer). Null when the box is
+   * too big: `cells` is used.
+   */
   private grid: Int32Array | null = null;
+  /** Cells of the grid classified as crossed by no edge (they hold no Cell). */
+  private pureCells = 0;
+  private prepared = false;
   private readonly blocks = new Map<number, Block>();
   private slots: Cell[] = [];
   /** Sub-cell states of all cells, in chunks (no typed array per cell: their headers and backing stores would outweigh the states). */
@@ -89,8 +98,9 @@ export class ZoneSet {
   /** Edges of each zone, by index (built with the set, at load time). */
   private readonly segments: Segments[] = [];
   private readonly pt: [number, number] = [0, 0];
-  /** Distinct zone lists of the cells: neighbouring cells share one array, which stays in cache. */
-  private readonly lists = new Map<string, readonly number[]>();
+  /** Distinct zone lists of the cells (neighbouring cells share one array, which stays in cache), and their index in `lists`. */
+  private lists: (readonly number[])[] = [NONE];
+  private readonly listIds = new Map<string, number>([['', 0]]);
 
   constructor(zones: Zone[]) {
     this.all = zones;
@@ -141,7 +151,7 @@ export class ZoneSet {
 
   /** Lookup cells cached so far (memory is shared by all vessels, bounded by MAX_CACHED_CELLS). */
   get cachedCells(): number {
-    return this.slots.length;
+    return this.slots.length + this.pureCells;
   }
 
   clearCache(): void {
@@ -151,7 +161,51 @@ export class ZoneSet {
     this.slots = [];
     this.arena = [];
     this.arenaTop = ARENA;
-    this.lists.clear();
+    this.pureCells = 0;
+    this.prepared = false;
+    this.lists = [NONE];
+    this.listIds.clear();
+    this.listIds.set('', 0);
+  }
+
+  /**
+   * Classifies the cells of the zones' box ahead of the traffic (at load, not on a vessel's first
+   * visit): a block no zone edge crosses settles its 64 cells at once, as grid entries without
+   * objects; the sub-cells of the other cells are classified too. Stops (leaving the rest to
+   * first use) once MAX_PREPARED_EDGE_CELLS edge cells are kept; does nothing when the box is
+   * too big for the grid, or done already. Returns the cells classified.
+   */
+  prepare(): number {
+    const grid = this.grid;
+    if (grid === null || this.prepared) return 0;
+    this.prepared = true;
+    const before = this.cachedCells;
+    const x0 = this.gridX;
+    const y0 = this.gridY;
+    const x1 = x0 + this.gridW;
+    const y1 = y0 + this.gridH;
+    for (let by = Math.floor(y0 / BLOCK); by * BLOCK < y1; by++) {
+      for (let bx = Math.floor(x0 / BLOCK); bx * BLOCK < x1; bx++) {
+        if (this.slots.length >= MAX_PREPARED_EDGE_CELLS) return this.cachedCells - before;
+        const b = this.block(bx * BLOCK, by * BLOCK);
+        const whole = !b.state.includes(EDGE);
+        const pure = whole ? -(this.listId(b.zones.filter((_, j) => b.state[j] === IN)) + 1) : 0;
+        for (let cy = Math.max(y0, by * BLOCK); cy < Math.min(y1, (by + 1) * BLOCK); cy++) {
+          for (let cx = Math.max(x0, bx * BLOCK); cx < Math.min(x1, (bx + 1) * BLOCK); cx++) {
+            const gi = (cy - y0) * this.gridW + (cx - x0);
+            if (grid[gi] !== 0) continue;
+            if (whole) {
+              grid[gi] = pure;
+              this.pureCells++;
+            } else {
+              const g = this.keep(this.classifyCell(cx, cy), gi);
+              if (g > 0) this.classifySubCells(this.slots[g - 1]);
+            }
+          }
+        }
+      }
+    }
+    return this.cachedCells - before;
   }
 
   byId(id: string): Zone | undefined {
@@ -197,13 +251,21 @@ export class ZoneSet {
     if (cell === undefined || cell.cx !== cx || cell.cy !== cy) {
       const gi = iy * this.gridW + ix;
       if (this.grid !== null) {
-        const slot = this.grid[gi];
-        cell = slot > 0 ? this.slots[slot - 1] : undefined;
+        let g = this.grid[gi];
+        if (g === 0) g = this.keep(this.classifyCell(cx, cy), gi);
+        if (g < 0) {
+          // No edge crosses the cell: its zone list is the answer, for the whole cell.
+          const list = this.lists[-g - 1];
+          for (let i = 0; i < list.length; i++) out[i] = list[i];
+          this.stableArea = cellArea(cx, cy);
+          return list.length;
+        }
+        cell = this.slots[g - 1];
       } else {
         cell = this.cells.get(cellKey(cx, cy));
         if (cell !== undefined && (cell.cx !== cx || cell.cy !== cy)) cell = undefined;
+        if (cell === undefined) this.keep((cell = this.classifyCell(cx, cy)), gi);
       }
-      if (cell === undefined) cell = this.cache(this.classifyCell(cx, cy), gi);
     }
     this.lastSlot = cell.slot;
     let n = 0;
@@ -246,14 +308,30 @@ export class ZoneSet {
     return n;
   }
 
-  /** Keeps a classified cell: its slot, and where the grid (or the Map) finds it. */
-  private cache(cell: Cell, gridIndex: number): Cell {
+  /** All sub-cells of an edge cell, for every zone whose edge crosses it. */
+  private classifySubCells(cell: Cell): void {
+    const edge = cell.edge;
+    cell.subAt = this.allocSub(SUB * SUB * edge.length);
+    const sub = this.arena[Math.floor(cell.subAt / ARENA)];
+    let k = cell.subAt % ARENA;
+    for (let sy = 0; sy < SUB; sy++) for (let sx = 0; sx < SUB; sx++) for (let j = 0; j < edge.length; j++) sub[k++] = this.classifySub(cell, j, sx, sy);
+  }
+
+  /**
+   * Keeps a classified cell and returns its grid entry: in the grid, a cell no edge crosses as
+   * its zone list alone (no object); else the Cell in a slot, found through the grid or the Map.
+   */
+  private keep(cell: Cell, gridIndex: number): number {
+    if (this.grid !== null && cell.edge.length === 0) {
+      this.pureCells++;
+      return (this.grid[gridIndex] = -(this.listId(cell.inside) + 1));
+    }
     if (this.slots.length >= MAX_CACHED_CELLS) this.clearCache();
     cell.slot = this.slots.length;
     this.slots.push(cell);
     if (this.grid !== null) this.grid[gridIndex] = cell.slot + 1;
     else this.cells.set(cellKey(cell.cx, cell.cy), cell);
-    return cell;
+    return cell.slot + 1;
   }
 
   /** Distance in metres from a point to the zone (0 inside). Exact on the zone's edges; not for the hot path. */
@@ -280,11 +358,18 @@ export class ZoneSet {
   }
 
   private shared(list: number[]): readonly number[] {
+    return this.lists[this.listId(list)];
+  }
+
+  private listId(list: readonly number[]): number {
     const key = list.join();
-    const known = this.lists.get(key);
-    if (known) return known;
-    this.lists.set(key, list);
-    return list;
+    let id = this.listIds.get(key);
+    if (id === undefined) {
+      id = this.lists.length;
+      this.lists.push(list);
+      this.listIds.set(key, id);
+    }
+    return id;
   }
 
   /** `n` zeroed bytes of sub-cell states in the arena; returns their global offset. */
