@@ -5,11 +5,14 @@
  * the anchors. Each backend gets a database of its own: an anchor covers every alert's events.
  */
 import { appendFileSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_GENESIS_HASH, AuditRepository, auditHash } from '@seawarden/store';
 import { AuditAnchors } from '../apps/console/src/alerts/audit-anchors.js';
 import { ConsoleMetrics } from '../apps/console/src/ops/console-metrics.js';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../apps/console/src/webhooks/webhook-signature.js';
 import { makeAlert, startConsole, storeAlertChange, type RunningConsole } from './console-harness.js';
 import { scratchDatabase, TEST_DATABASE_URL } from './store.helpers.js';
 
@@ -120,5 +123,64 @@ describe.each(BACKENDS)('audit anchors on %s', (_name, server) => {
     const v = await c.http('GET', '/api/audit/verify', { token: inspector });
     expect(v.body.ok).toBe(false);
     expect(v.body.reason).toMatch(/audit-anchors\.jsonl line 5: expected \{"at"/); // after the 4 anchors above
+  });
+});
+
+describe('audit anchors sent to a witness off the host (AUDIT_ANCHOR_URL)', () => {
+  const secret = 'witness-key-0123456789';
+  const received: { body: string; headers: Record<string, string | string[] | undefined> }[] = [];
+  let status = 503; // the witness is down at first
+  let witness: Server;
+  let c: RunningConsole;
+  let anchors: AuditAnchors;
+
+  beforeAll(async () => {
+    witness = createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        received.push({ body, headers: req.headers });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((r) => witness.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(witness.address() as AddressInfo).port}/anchors`;
+    c = await startConsole({ settings: { consoleWebhooks: false, auditAnchorUrl: url, auditAnchorSecret: secret } });
+    anchors = c.app.get(AuditAnchors);
+  });
+  afterAll(async () => {
+    await c?.close();
+    await new Promise((r) => witness?.close(r));
+  });
+
+  it('sends the newest anchor, signed, until the witness accepts it, and each new one once', async () => {
+    const outcomes = async () => Object.fromEntries((await c.app.get(ConsoleMetrics).auditAnchors.get()).values.map((v) => [v.labels.outcome, v.value]));
+    const lines = () => readFileSync(join(c.dataDir, 'audit-anchors.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    await storeAlertChange(c.store, { kind: 'opened', alert: makeAlert() });
+    await anchors.runOnce();
+    await anchors.runOnce(); // the event is anchored by now (one pass earlier if the start-up pass saw it)
+    const first = lines().at(-1);
+    const refused = received.length;
+    expect(refused).toBeGreaterThanOrEqual(1); // each pass tried, the witness refused (503)
+    expect(received.every((r) => JSON.parse(r.body).anchor.lastEventId === first.lastEventId)).toBe(true);
+    expect(await outcomes()).toMatchObject({ written: 1, witness_failed: refused });
+
+    status = 200;
+    expect(await anchors.runOnce()).toBeNull(); // no new events: the same anchor is sent again
+    expect(received).toHaveLength(refused + 1);
+    await anchors.runOnce();
+    expect(received).toHaveLength(refused + 1); // accepted already: not sent again
+    expect(await outcomes()).toMatchObject({ written: 1, witness_failed: refused, witnessed: 1 });
+
+    const { body, headers } = received[refused];
+    expect(JSON.parse(body)).toEqual({ type: 'seawarden.audit_anchor', console: expect.any(String), anchor: first });
+    expect(verifyWebhook(secret, String(headers[TIMESTAMP_HEADER.toLowerCase()]), body, String(headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(true);
+
+    await storeAlertChange(c.store, { kind: 'opened', alert: makeAlert() });
+    await anchors.runOnce();
+    const second = await anchors.runOnce();
+    expect(received).toHaveLength(refused + 2);
+    expect(JSON.parse(received[refused + 1].body).anchor).toEqual(second);
+    expect(second!.lastEventId).toBeGreaterThan(first!.lastEventId);
   });
 });

@@ -43,6 +43,8 @@ export function consoleSettings(config: Record<string, any> = {}): ConsoleSettin
     vesselTickMs: num(v('vesselTickMs'), 1000),
     webhooks: bool(v('consoleWebhooks'), true),
     auditAnchorMs: num(v('auditAnchorMinutes'), 10) * 60_000,
+    auditAnchorUrl: v('auditAnchorUrl'),
+    auditAnchorSecret: v('auditAnchorSecret'),
     zonesFile: v('zonesFile'),
     calendarsFile: v('calendarsFile'),
     mapboxToken: v('mapboxToken'),

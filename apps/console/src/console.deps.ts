@@ -104,6 +104,9 @@ export interface ConsoleSettings {
   webhooks: boolean;
   /** How often the audit chains are anchored in DATA_DIR/audit-anchors.jsonl (0: never). */
   auditAnchorMs: number;
+  /** Off-host witness of the anchors (POST of the newest after each pass), and its signing key. */
+  auditAnchorUrl?: string;
+  auditAnchorSecret?: string;
   /** Web map: Mapbox access token (switches to mapbox-gl) and a site tile server URL. */
   mapboxToken?: string;
   tileUrl?: string;

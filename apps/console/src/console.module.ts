@@ -7,6 +7,7 @@ import { RegistryService } from './admin/registry.service.js';
 import { AlertsController } from './alerts/alerts.controller.js';
 import { AlertsService } from './alerts/alerts.service.js';
 import { AuditAnchorFile, AuditAnchors } from './alerts/audit-anchors.js';
+import { AnchorWitness } from './alerts/anchor-witness.js';
 import { bootstrapAccounts } from './auth/account-bootstrap.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -87,7 +88,13 @@ export class ConsoleModule {
       factory(UsersRepository, [], () => new UsersRepository(db)),
       factory(AuditRepository, [], () => new AuditRepository(db)),
       factory(AuditAnchors, [AuditRepository, ConsoleMetrics], (audit, metrics) =>
-        new AuditAnchors(audit, new AuditAnchorFile(join(deps.settings.dataDir, 'audit-anchors.jsonl')), deps.settings.auditAnchorMs, metrics)),
+        new AuditAnchors(
+          audit,
+          new AuditAnchorFile(join(deps.settings.dataDir, 'audit-anchors.jsonl')),
+          deps.settings.auditAnchorMs,
+          metrics,
+          deps.settings.auditAnchorUrl ? new AnchorWitness(deps.settings.auditAnchorUrl, deps.settings.auditAnchorSecret) : null,
+        )),
       factory(SubscriptionRepository, [], () => new SubscriptionRepository(db)),
       factory(WebhookDeliveryRepository, [], () => new WebhookDeliveryRepository(db)),
       factory(LOGIN_LIMITER, [], async (): Promise<LoginLimiter> =>

@@ -95,6 +95,8 @@ export const configSchema = z.object({
   vesselTickMs: int(100, 60_000).default(1000),
   consoleWebhooks: bool().default(true),
   auditAnchorMinutes: int(0, 1440).default(10),
+  auditAnchorUrl: z.preprocess(blankToUndefined, z.string().regex(/^https?:\/\//)).optional(),
+  auditAnchorSecret: z.preprocess(blankToUndefined, z.string().min(16)).optional(),
 });
 
 export type SettingKey = keyof z.input<typeof configSchema>;
@@ -155,6 +157,8 @@ export const SETTINGS: Record<SettingKey, SettingDoc> = withEnvNames({
   vesselTickMs: doc('1000', 'Interval of live vessel deltas to socket clients', 'an integer (ms)'),
   consoleWebhooks: doc('true', 'Whether this process delivers webhooks (turn off on all consoles but some)', 'true or false'),
   auditAnchorMinutes: doc('10', 'How often the console anchors the alert audit chains in DATA_DIR/audit-anchors.jsonl, outside the database (0: never)', 'an integer 0–1440 (minutes)'),
+  auditAnchorUrl: doc('(none)', 'Where the console also POSTs its newest audit anchor after each pass until it is accepted (a witness off this host; see Known gaps)', 'an http:// or https:// URL'),
+  auditAnchorSecret: doc('(none)', 'Key that signs the anchors sent to AUDIT_ANCHOR_URL (X-Seawarden-Signature, as for webhooks)', 'a string of at least 16 characters'),
 });
 
 function withEnvNames(rows: Record<SettingKey, Omit<SettingDoc, 'env'>>): Record<SettingKey, SettingDoc> {

@@ -47,6 +47,14 @@ describe('loadConfig', () => {
     expect(fail({ ZONES_FILE: '/nonexistent/zones.geojson' }).message).toMatch(/^ZONES_FILE: expected an existing file \(file not found\), got "\/nonexistent\/zones.geojson"/);
   });
 
+  it('does not repeat a rejected secret, nor the password in a rejected URL', () => {
+    expect(fail({ JWT_SECRET: 'hunter2' }).message).toBe('JWT_SECRET: expected a string of at least 16 characters, got "(7 characters, not shown)"');
+    expect(fail({ ADMIN_PASSWORD: 'abc' }).message).not.toContain('abc');
+    expect(fail({ AUDIT_ANCHOR_SECRET: 'tiny' }).message).not.toContain('tiny');
+    expect(fail({ AUDIT_ANCHOR_URL: 'ftp://witness' }).message).toBe('AUDIT_ANCHOR_URL: expected an http:// or https:// URL, got "ftp://witness"');
+    expect(fail({ DATABASE_URL: 'mysql://seawarden:s3cret@db/ais' }).message).toBe('DATABASE_URL: expected a postgres:// or postgresql:// URL, got "mysql://seawarden:***@db/ais"');
+  });
+
   it('names the feed entry and what is wrong with it', () => {
     expect(fail({ FEEDS: 'ftp://x:1' }).message).toMatch(/^FEEDS: "ftp:\/\/x:1": unknown feed kind "ftp"/);
     expect(fail({ FEEDS: 'tcp-client://host' }).message).toMatch(/^FEEDS: .*missing port/);

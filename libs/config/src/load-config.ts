@@ -27,6 +27,15 @@ export type SeawardenConfig = Omit<Parsed, 'jwtSecret' | 'demoAccounts'> & {
 };
 
 const PATH_KEYS = new Set<SettingKey>(['dataDir', 'zonesFile', 'registryFile', 'calendarsFile', 'landFile']);
+/** Settings whose value an error message must not repeat (it ends up in logs). */
+const SECRET_KEYS = new Set<SettingKey>(['jwtSecret', 'adminPassword', 'auditAnchorSecret']);
+
+/** A rejected value as an error may show it: secrets by their length only, a URL's password masked. */
+function shownValue(key: SettingKey, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (SECRET_KEYS.has(key)) return `(${value.length} characters, not shown)`;
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^/@]*@/i, '$1:***@');
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SeawardenConfig {
   const keys = Object.keys(configSchema.shape) as SettingKey[];
@@ -52,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       const setting = SETTINGS[key];
       if (!setting) return new ConfigError(configFile ?? 'config', issue.message);
       const reason = issue.code === 'custom' && issue.message !== 'file not found' ? issue.message : `expected ${setting.expected}${issue.code === 'custom' ? ` (${issue.message})` : ''}`;
-      return new ConfigError(setting.env, reason, issue.code === 'custom' && key === 'feeds' ? undefined : input[key]);
+      return new ConfigError(setting.env, reason, issue.code === 'custom' && key === 'feeds' ? undefined : shownValue(key, input[key]));
     });
     throw errors.length === 1 ? errors[0]! : new ConfigErrors(errors);
   }

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { AuditVerifyResult } from '@seawarden/contracts';
 import { appendLineDurably, AUDIT_ANCHOR_ORIGIN, type AuditAnchor, type AuditRepository } from '@seawarden/store';
 import type { ConsoleMetrics } from '../ops/console-metrics.js';
+import type { AnchorWitness } from './anchor-witness.js';
 
 /** A line of the anchor file that is not an anchor (a damaged or edited file). */
 export class AuditAnchorFileError extends Error {
@@ -73,12 +74,16 @@ export class AuditAnchors {
   /** The highest event id at the previous pass: what the next anchor covers. */
   private seenMax: number | null = null;
   private last: AuditAnchor | null = null;
+  /** `lastEventId` of the newest anchor the witness accepted (null: none yet in this process). */
+  private witnessed: number | null = null;
 
   constructor(
     private readonly audit: AuditRepository,
     readonly file: AuditAnchorFile,
     private readonly everyMs: number,
     private readonly metrics: ConsoleMetrics | null = null,
+    /** A copy of the newest anchor is sent there after each pass until it is accepted. */
+    private readonly witness: AnchorWitness | null = null,
   ) {}
 
   private readonly logger = new Logger('AuditAnchors');
@@ -103,23 +108,40 @@ export class AuditAnchors {
   }
 
   private async pass(): Promise<AuditAnchor | null> {
+    let newest: AuditAnchor | null = null;
+    let written: AuditAnchor | null = null;
     try {
       const target = this.seenMax;
       this.seenMax = await this.audit.lastEventId();
-      const from = this.last ?? this.file.read().at(-1) ?? null;
-      if (target === null || target <= (from?.lastEventId ?? 0)) return null;
-      const next = await this.audit.extendAnchor(from ?? AUDIT_ANCHOR_ORIGIN, target);
-      const anchor: AuditAnchor = { at: new Date().toISOString(), ...next };
-      this.file.append(anchor);
-      this.last = anchor;
-      this.logger.log('audit anchor written', { file: this.file.file, ...anchor });
-      this.metrics?.auditAnchors.inc({ outcome: 'written' });
-      this.metrics?.auditAnchorTime.set(Date.parse(anchor.at) / 1000);
-      return anchor;
+      newest = this.last ?? this.file.read().at(-1) ?? null;
+      if (target !== null && target > (newest?.lastEventId ?? 0)) {
+        const next = await this.audit.extendAnchor(newest ?? AUDIT_ANCHOR_ORIGIN, target);
+        written = { at: new Date().toISOString(), ...next };
+        this.file.append(written);
+        this.last = newest = written;
+        this.logger.log('audit anchor written', { file: this.file.file, ...written });
+        this.metrics?.auditAnchors.inc({ outcome: 'written' });
+        this.metrics?.auditAnchorTime.set(Date.parse(written.at) / 1000);
+      }
     } catch (err) {
       this.logger.error('audit anchor not written', { file: this.file.file, error: (err as Error).message });
       this.metrics?.auditAnchors.inc({ outcome: 'failed' });
-      return null;
+    }
+    if (newest) await this.sendToWitness(newest);
+    return written;
+  }
+
+  /** The newest anchor to the witness, unless it has it already; a failure waits for the next pass. */
+  private async sendToWitness(anchor: AuditAnchor): Promise<void> {
+    if (!this.witness || anchor.lastEventId === this.witnessed) return;
+    try {
+      await this.witness.send(anchor);
+      this.witnessed = anchor.lastEventId;
+      this.logger.log('audit anchor witnessed', { url: this.witness.url, lastEventId: anchor.lastEventId });
+      this.metrics?.auditAnchors.inc({ outcome: 'witnessed' });
+    } catch (err) {
+      this.logger.warn('audit anchor not witnessed; the next pass sends the newest again', { url: this.witness.url, error: (err as Error).message });
+      this.metrics?.auditAnchors.inc({ outcome: 'witness_failed' });
     }
   }
 
