@@ -79,7 +79,10 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
   try {
     if (config.role === 'ingestor' && !config.redisUrl) log.warn('ROLE=ingestor without REDIS_URL: consoles in other processes will not see live events');
     if (files) {
-      detection = new DetectionConfigHolder(await detectionParts(config, files, store, log));
+      const parts = await detectionParts(config, files, store, log);
+      const built = performance.now();
+      detection = new DetectionConfigHolder(parts);
+      log.log(`detection engine ready: ${parts.zones.size} zones, ${parts.zones.cachedCells} zone cells classified in ${Math.round(performance.now() - built)} ms`);
       await restoreEngine(detection, store, log);
       const holder = detection;
       saveState = engineSaver(holder, store, log);
