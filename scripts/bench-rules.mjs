@@ -224,7 +224,7 @@ const { fleet, registryCsv } = makeFleet(zonesJson);
 const registry = loadRegistry(registryCsv);
 const start = Date.parse('2025-07-15T02:00:00Z');
 console.log(`zones: ${zoneSet.size} (${complexZones} with ≥ 150 vertices, ${fmt(vertexTotal)} vertices in all); land: the ${land.size} Putuo District island outlines, checked every ${DEFAULT_PARAMS.landCheckEveryMs / 60_000} min per vessel`);
-// As the ingestor and `seawarden detect` do at load: every zone cell classified before traffic.
+// As `seawarden detect` does at load, and the ingestor in slices of the event loop right after it: every zone cell classified before the traffic.
 const prepareStart = performance.now();
 const preparedCells = zoneSet.prepare();
 console.log(`zone cells prepared at load: ${fmt(preparedCells)} with their sub-cells in ${fmt(performance.now() - prepareStart)} ms`);

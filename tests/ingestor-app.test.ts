@@ -62,13 +62,16 @@ describe('ROLE=all process', () => {
     const zones = await (await fetch(`${base}/api/zones`, { headers: auth })).json();
     const before = running.runtime.detection!.current;
     expect(zones.features.length).toBeGreaterThan(2);
-    expect(before.zones().cachedCells).toBeGreaterThan(1_000); // every zone cell classified at load, not only where vessels went
+    await running.runtime.detection!.zonesPrepared; // every zone cell classified ahead of the traffic, not only where vessels went
+    expect(before.zones().isPrepared).toBe(true);
+    expect(before.zones().cachedCells).toBeGreaterThan(1_000);
 
     const fewer = { ...zones, features: zones.features.slice(1) };
     const put = await fetch(`${base}/api/zones`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(fewer) });
     expect(put.status).toBe(200);
     expect(running.runtime.detection!.current).not.toBe(before);
     expect(running.runtime.detection!.current.zones().size).toBe(fewer.features.length);
+    await running.runtime.detection!.zonesPrepared;
     expect(running.runtime.detection!.current.zones().cachedCells).toBeGreaterThan(1_000);
     // The vessel tracked before the swap is still there.
     expect(running.runtime.detection!.snapshot(413000777)).toBeTruthy();

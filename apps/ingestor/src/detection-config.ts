@@ -20,13 +20,36 @@ export interface DetectionParts {
   land: LandMask | null;
 }
 
+/** Milliseconds of zone-cell classification per turn of the event loop (see prepareZones). */
+const PREPARE_SLICE_MS = 10;
+
+/**
+ * Classifies the zone cells ahead of the traffic (ZoneSet.prepare), in slices of the event loop:
+ * ~0.2 s for Zhoushan, seconds for much larger zone sets, while feeds and sockets go on (the
+ * engine's lookups classify what is not done yet). Resolves with the cells and the time taken.
+ */
+function prepareZones(zones: ZoneSet): Promise<{ cells: number; ms: number }> {
+  const t0 = performance.now();
+  return new Promise((resolve) => {
+    const step = () => {
+      zones.prepare(performance.now() + PREPARE_SLICE_MS);
+      if (zones.isPrepared) resolve({ cells: zones.cachedCells, ms: Math.round(performance.now() - t0) });
+      else setImmediate(step);
+    };
+    step();
+  });
+}
+
 export class DetectionConfigHolder implements DetectionPort {
   private engine: DetectionEngine;
   private parts: DetectionParts;
+  /** The current zones' cells classified (see prepareZones); replaced when the zones are. */
+  zonesPrepared: Promise<{ cells: number; ms: number }>;
 
   constructor(parts: DetectionParts) {
     this.parts = parts;
     this.engine = DetectionConfigHolder.build(parts);
+    this.zonesPrepared = prepareZones(parts.zones);
   }
 
   get current(): DetectionEngine {
@@ -96,11 +119,11 @@ export class DetectionConfigHolder implements DetectionPort {
     const next = DetectionConfigHolder.build(parts);
     next.importState(this.engine.exportState());
     this.engine = next;
+    if (parts.zones !== this.parts.zones) this.zonesPrepared = prepareZones(parts.zones);
     this.parts = parts;
   }
 
   private static build(p: DetectionParts): DetectionEngine {
-    p.zones.prepare(); // classify the zone cells once at load (~0.1 s for Zhoushan), not as vessels first reach them
     return new DetectionEngine({ zones: p.zones, calendars: p.calendars, registry: p.registry, land: p.land });
   }
 }

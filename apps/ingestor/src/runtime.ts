@@ -80,9 +80,8 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
     if (config.role === 'ingestor' && !config.redisUrl) log.warn('ROLE=ingestor without REDIS_URL: consoles in other processes will not see live events');
     if (files) {
       const parts = await detectionParts(config, files, store, log);
-      const built = performance.now();
       detection = new DetectionConfigHolder(parts);
-      log.log(`detection engine ready: ${parts.zones.size} zones, ${parts.zones.cachedCells} zone cells classified in ${Math.round(performance.now() - built)} ms`);
+      void detection.zonesPrepared.then(({ cells, ms }) => log.log(`zone cells classified ahead of the traffic: ${cells} for ${parts.zones.size} zones in ${ms} ms`));
       await restoreEngine(detection, store, log);
       const holder = detection;
       saveState = engineSaver(holder, store, log);

@@ -52,6 +52,23 @@ describe('ZoneSet.prepare', () => {
     expect(prepared.cachedCells).toBe(cells); // traffic classified nothing more
   });
 
+  it('prepares in slices while the set is in use, with the same answers', () => {
+    const fc = mixedZones();
+    const lazy = loadZones(fc);
+    const sliced = loadZones(fc);
+    const pts = points(4000);
+    let calls = 0;
+    while (!sliced.isPrepared) {
+      sliced.prepare(0); // the deadline has passed: one block a call
+      calls++;
+      const p = pts[calls % pts.length]; // traffic between the slices classifies cells too
+      expect(sliced.zonesAt(p.lat, p.lon).map((z) => z.id)).toEqual(lazy.zonesAt(p.lat, p.lon).map((z) => z.id));
+    }
+    expect(calls).toBeGreaterThan(10);
+    expect(sliced.cachedCells).toBe(sliced['gridW'] * sliced['gridH']);
+    for (const p of pts) expect(sliced.zonesAt(p.lat, p.lon).map((z) => z.id)).toEqual(lazy.zonesAt(p.lat, p.lon).map((z) => z.id));
+  });
+
   it('answers a cell no edge crosses from the grid alone, valid for the whole cell', () => {
     const zs = loadZones(mixedZones());
     zs.prepare();

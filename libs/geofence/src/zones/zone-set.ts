@@ -89,6 +89,8 @@ export class ZoneSet {
   private grid: Int32Array | null = null;
   /** Cells of the grid classified as crossed by no edge (they hold no Cell). */
   private pureCells = 0;
+  /** Where `prepare` goes on (block row and column), and whether it has finished. */
+  private prepareAt = { by: NaN, bx: NaN };
   private prepared = false;
   private readonly blocks = new Map<number, Block>();
   private slots: Cell[] = [];
@@ -162,10 +164,16 @@ export class ZoneSet {
     this.arena = [];
     this.arenaTop = ARENA;
     this.pureCells = 0;
+    this.prepareAt = { by: NaN, bx: NaN };
     this.prepared = false;
     this.lists = [NONE];
     this.listIds.clear();
     this.listIds.set('', 0);
+  }
+
+  /** Whether `prepare` has finished (or had nothing to do: no grid). */
+  get isPrepared(): boolean {
+    return this.prepared || this.grid === null;
   }
 
   /**
@@ -173,20 +181,31 @@ export class ZoneSet {
    * visit): a block no zone edge crosses settles its 64 cells at once, as grid entries without
    * objects; the sub-cells of the other cells are classified too. Stops (leaving the rest to
    * first use) once MAX_PREPARED_EDGE_CELLS edge cells are kept; does nothing when the box is
-   * too big for the grid, or done already. Returns the cells classified.
+   * too big for the grid, or done already. With a `deadline` (performance.now() ms) it returns
+   * after the first block done past it and goes on from there at the next call, so that a caller can run
+   * it in slices while the set is in use (lookups classify what is not done yet). Returns the
+   * cells classified.
    */
-  prepare(): number {
+  prepare(deadline = Infinity): number {
     const grid = this.grid;
     if (grid === null || this.prepared) return 0;
-    this.prepared = true;
     const before = this.cachedCells;
     const x0 = this.gridX;
     const y0 = this.gridY;
     const x1 = x0 + this.gridW;
     const y1 = y0 + this.gridH;
-    rows: for (let by = Math.floor(y0 / BLOCK); by * BLOCK < y1; by++) {
-      for (let bx = Math.floor(x0 / BLOCK); bx * BLOCK < x1; bx++) {
+    const bx0 = Math.floor(x0 / BLOCK);
+    const at = this.prepareAt;
+    if (Number.isNaN(at.by)) {
+      at.by = Math.floor(y0 / BLOCK);
+      at.bx = bx0;
+    }
+    let blocks = 0;
+    rows: for (; at.by * BLOCK < y1; at.by++, at.bx = bx0) {
+      for (; at.bx * BLOCK < x1; at.bx++) {
         if (this.slots.length >= MAX_PREPARED_EDGE_CELLS) break rows;
+        if (blocks++ > 0 && performance.now() > deadline) return this.cachedCells - before; // one block at least: progress
+        const { bx, by } = at;
         const b = this.block(bx * BLOCK, by * BLOCK);
         const whole = !b.state.includes(EDGE);
         const pure = whole ? -(this.listId(b.zones.filter((_, j) => b.state[j] === IN)) + 1) : 0;
@@ -205,6 +224,7 @@ export class ZoneSet {
         }
       }
     }
+    this.prepared = true;
     // The blocks served the classification (14 MB of heap for Zhoushan's 30,000); a cell left
     // for first use rebuilds the one it needs.
     this.blocks.clear();
