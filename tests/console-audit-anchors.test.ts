@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_GENESIS_HASH, AuditRepository, auditHash } from '@seawarden/store';
+import { AnchorWitness } from '../apps/console/src/alerts/anchor-witness.js';
 import { AuditAnchors } from '../apps/console/src/alerts/audit-anchors.js';
 import { ConsoleMetrics } from '../apps/console/src/ops/console-metrics.js';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhook } from '../apps/console/src/webhooks/webhook-signature.js';
@@ -182,5 +183,18 @@ describe('audit anchors sent to a witness off the host (AUDIT_ANCHOR_URL)', () =
     expect(received).toHaveLength(refused + 2);
     expect(JSON.parse(received[refused + 1].body).anchor).toEqual(second);
     expect(second!.lastEventId).toBeGreaterThan(first!.lastEventId);
+  });
+
+  it('sends a user and password in the URL as Basic authentication, and names an unreachable witness without the password', async () => {
+    const port = (witness.address() as AddressInfo).port;
+    const anchor = { at: new Date().toISOString(), lastEventId: 1, events: 1, root: '0'.repeat(64) };
+    await new AnchorWitness(`http://anchors:s3cret-pw@127.0.0.1:${port}/in`, undefined, 2000).send(anchor);
+    expect(received.at(-1)!.headers.authorization).toBe(`Basic ${Buffer.from('anchors:s3cret-pw').toString('base64')}`);
+    const w = new AnchorWitness('http://anchors:s3cret-pw@127.0.0.1:1/in', undefined, 2000);
+    expect(w.shownUrl).toBe('http://anchors:***@127.0.0.1:1/in');
+    const err = await w.send(anchor).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/^audit anchor witness http:\/\/anchors:\*\*\*@127\.0\.0\.1:1\/in: /);
+    expect((err as Error).message).not.toContain('s3cret');
   });
 });

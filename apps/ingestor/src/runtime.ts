@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { LoggerService } from '@nestjs/common';
 import type { SeawardenConfig } from '@seawarden/config';
-import { createLogger, metricsRegistry } from '@seawarden/config';
+import { createLogger, metricsRegistry, redactUrl } from '@seawarden/config';
 import { consoleSettings, createLiveBus, type ConsoleDeps, type ConsoleStore, type GeoJsonFeatureCollection, type MemoryLiveBus } from '@seawarden/console';
 import { loadCalendars, loadZones, type EngineState } from '@seawarden/geofence';
 import { loadDetectionConfig, readGeoJson } from '@seawarden/geofence/scenario';
@@ -61,7 +61,7 @@ export async function openRuntime(config: SeawardenConfig, log: LoggerService = 
       error: (msg, ctx) => storeLog.error(msg, ctx ?? {}),
     },
   });
-  log.log(`store open (${store.kind}${store.timescale ? ', TimescaleDB' : ''})`, { databaseUrl: config.databaseUrl ? redact(config.databaseUrl) : null, dataDir: config.dataDir });
+  log.log(`store open (${store.kind}${store.timescale ? ', TimescaleDB' : ''})`, { databaseUrl: config.databaseUrl ? redactUrl(config.databaseUrl) : null, dataDir: config.dataDir });
 
   let bus: MemoryLiveBus;
   let detection: DetectionConfigHolder | null = null;
@@ -322,8 +322,4 @@ function engineSaver(detection: DetectionConfigHolder, store: Store, log: Logger
     running = run();
     return running;
   };
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

@@ -25,6 +25,6 @@ export {
   type FileFeedSpec,
   type HttpFeedSpec,
 } from './feed-spec.js';
-export { loadConfig, type SeawardenConfig } from './load-config.js';
+export { loadConfig, redactUrl, type SeawardenConfig } from './load-config.js';
 export { createLogger, setLogLevel, nestLogLevels } from './logger.js';
 export { metricsRegistry } from './metrics-registry.js';

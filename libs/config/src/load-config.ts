@@ -30,11 +30,16 @@ const PATH_KEYS = new Set<SettingKey>(['dataDir', 'zonesFile', 'registryFile', '
 /** Settings whose value an error message must not repeat (it ends up in logs). */
 const SECRET_KEYS = new Set<SettingKey>(['jwtSecret', 'adminPassword', 'auditAnchorSecret']);
 
+/** A URL as logs and errors may show it: the password, if any, masked. */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^/@]*@/i, '$1:***@');
+}
+
 /** A rejected value as an error may show it: secrets by their length only, a URL's password masked. */
 function shownValue(key: SettingKey, value: unknown): unknown {
   if (typeof value !== 'string') return value;
   if (SECRET_KEYS.has(key)) return `(${value.length} characters, not shown)`;
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@]*):[^/@]*@/i, '$1:***@');
+  return redactUrl(value);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SeawardenConfig {

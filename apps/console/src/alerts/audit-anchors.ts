@@ -137,10 +137,10 @@ export class AuditAnchors {
     try {
       await this.witness.send(anchor);
       this.witnessed = anchor.lastEventId;
-      this.logger.log('audit anchor witnessed', { url: this.witness.url, lastEventId: anchor.lastEventId });
+      this.logger.log('audit anchor witnessed', { url: this.witness.shownUrl, lastEventId: anchor.lastEventId });
       this.metrics?.auditAnchors.inc({ outcome: 'witnessed' });
     } catch (err) {
-      this.logger.warn('audit anchor not witnessed; the next pass sends the newest again', { url: this.witness.url, error: (err as Error).message });
+      this.logger.warn('audit anchor not witnessed; the next pass sends the newest again', { url: this.witness.shownUrl, error: (err as Error).message });
       this.metrics?.auditAnchors.inc({ outcome: 'witness_failed' });
     }
   }
