@@ -9,6 +9,12 @@ export function signWebhook(secret: string, timestamp: string, body: string): st
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 
+/** The timestamp and signature headers of a signed body (webhooks, audit anchors sent to a witness). */
+export function signatureHeaders(secret: string, body: string, nowMs = Date.now()): Record<string, string> {
+  const timestamp = String(Math.floor(nowMs / 1000));
+  return { [TIMESTAMP_HEADER]: timestamp, [SIGNATURE_HEADER]: signWebhook(secret, timestamp, body) };
+}
+
 /** For receivers (and tests): constant-time check, optionally bounded in age. */
 export function verifyWebhook(secret: string, timestamp: string, body: string, signature: string, maxAgeSeconds = 300): boolean {
   const expected = Buffer.from(signWebhook(secret, timestamp, body));

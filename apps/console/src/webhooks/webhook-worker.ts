@@ -6,7 +6,7 @@ import type { JurisdictionIndex } from '../live/jurisdiction-index.js';
 import type { ConsoleMetrics } from '../ops/console-metrics.js';
 import type { WebhookAddressPolicy } from './webhook-address-policy.js';
 import { postWebhook } from './webhook-post.js';
-import { backoffMs, DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from './webhook-signature.js';
+import { backoffMs, DELIVERY_HEADER, signatureHeaders } from './webhook-signature.js';
 import { WebhookDeliveryRepository as DeliveryRepo } from '@seawarden/store';
 
 const LEASE_MS = 60_000;
@@ -130,7 +130,6 @@ export class WebhookWorker {
           return;
         }
         const body = JSON.stringify({ ...d.payload, deliveryId: d.id });
-        const ts = String(Math.floor(Date.now() / 1000));
         const t0 = performance.now();
         let httpStatus: number | null = null;
         let error: string | null = null;
@@ -140,8 +139,7 @@ export class WebhookWorker {
             {
               'Content-Type': 'application/json',
               'User-Agent': 'Seawarden-Webhook/1',
-              [TIMESTAMP_HEADER]: ts,
-              [SIGNATURE_HEADER]: signWebhook(sub.secret ?? '', ts, body),
+              ...signatureHeaders(sub.secret ?? '', body),
               [DELIVERY_HEADER]: d.id,
             },
             body,
