@@ -89,8 +89,8 @@ export class ZoneSet {
   private grid: Int32Array | null = null;
   /** Cells of the grid classified as crossed by no edge (they hold no Cell). */
   private pureCells = 0;
-  /** Where `prepare` goes on (block row and column), and whether it has finished. */
-  private prepareAt = { by: NaN, bx: NaN };
+  /** The block `prepare` goes on from (row-major over the box's blocks), and whether it has finished. */
+  private prepareNext = 0;
   private prepared = false;
   private readonly blocks = new Map<number, Block>();
   private slots: Cell[] = [];
@@ -164,7 +164,7 @@ export class ZoneSet {
     this.arena = [];
     this.arenaTop = ARENA;
     this.pureCells = 0;
-    this.prepareAt = { by: NaN, bx: NaN };
+    this.prepareNext = 0;
     this.prepared = false;
     this.lists = [NONE];
     this.listIds.clear();
@@ -195,31 +195,27 @@ export class ZoneSet {
     const x1 = x0 + this.gridW;
     const y1 = y0 + this.gridH;
     const bx0 = Math.floor(x0 / BLOCK);
-    const at = this.prepareAt;
-    if (Number.isNaN(at.by)) {
-      at.by = Math.floor(y0 / BLOCK);
-      at.bx = bx0;
-    }
-    let blocks = 0;
-    rows: for (; at.by * BLOCK < y1; at.by++, at.bx = bx0) {
-      for (; at.bx * BLOCK < x1; at.bx++) {
-        if (this.slots.length >= MAX_PREPARED_EDGE_CELLS) break rows;
-        if (blocks++ > 0 && performance.now() > deadline) return this.cachedCells - before; // one block at least: progress
-        const { bx, by } = at;
-        const b = this.block(bx * BLOCK, by * BLOCK);
-        const whole = !b.state.includes(EDGE);
-        const pure = whole ? -(this.listId(b.zones.filter((_, j) => b.state[j] === IN)) + 1) : 0;
-        for (let cy = Math.max(y0, by * BLOCK); cy < Math.min(y1, (by + 1) * BLOCK); cy++) {
-          for (let cx = Math.max(x0, bx * BLOCK); cx < Math.min(x1, (bx + 1) * BLOCK); cx++) {
-            const gi = (cy - y0) * this.gridW + (cx - x0);
-            if (grid[gi] !== 0) continue;
-            if (whole) {
-              grid[gi] = pure;
-              this.pureCells++;
-            } else {
-              const g = this.keep(this.classifyCell(cx, cy), gi);
-              if (g > 0) this.classifySubCells(this.slots[g - 1]);
-            }
+    const by0 = Math.floor(y0 / BLOCK);
+    const cols = Math.floor((x1 - 1) / BLOCK) - bx0 + 1;
+    const total = cols * (Math.floor((y1 - 1) / BLOCK) - by0 + 1);
+    for (const first = this.prepareNext; this.prepareNext < total; this.prepareNext++) {
+      if (this.slots.length >= MAX_PREPARED_EDGE_CELLS) break;
+      if (this.prepareNext > first && performance.now() > deadline) return this.cachedCells - before; // one block at least: progress
+      const bx = bx0 + (this.prepareNext % cols);
+      const by = by0 + Math.floor(this.prepareNext / cols);
+      const b = this.block(bx * BLOCK, by * BLOCK);
+      const whole = !b.state.includes(EDGE);
+      const pure = whole ? -(this.listId(b.zones.filter((_, j) => b.state[j] === IN)) + 1) : 0;
+      for (let cy = Math.max(y0, by * BLOCK); cy < Math.min(y1, (by + 1) * BLOCK); cy++) {
+        for (let cx = Math.max(x0, bx * BLOCK); cx < Math.min(x1, (bx + 1) * BLOCK); cx++) {
+          const gi = (cy - y0) * this.gridW + (cx - x0);
+          if (grid[gi] !== 0) continue;
+          if (whole) {
+            grid[gi] = pure;
+            this.pureCells++;
+          } else {
+            const g = this.keep(this.classifyCell(cx, cy), gi);
+            if (g > 0) this.classifySubCells(this.slots[g - 1]);
           }
         }
       }
